@@ -1,0 +1,665 @@
+import { Random } from "./random.js";
+
+/**
+ * The demo's data set: one month of a consulting firm's delivery data in Kantata OX API v1 shapes
+ * (snake_case field names, numeric-string ids, money in cents, durations in minutes), the workforce
+ * directory an HCM (Workday) would supply, and the NetSuite master data the postings reference.
+ *
+ * Generated from a seed with a seeded PRNG: the same seed and size give the same data, byte for byte.
+ * It deliberately contains the cases a real month has: time awaiting approval (and one rejected
+ * timesheet), a cost center nobody mapped to a NetSuite department yet, a project closed mid-month with
+ * approved time still arriving, and approved entries edited after their approval.
+ */
+
+/** How much data to generate. */
+export interface SeedSize {
+  clients: number;
+  projects: number;
+  consultants: number;
+  timeEntries: number;
+  expenses: number;
+}
+
+/** The size the demo runs with (the issue's "realistic month"). */
+export const DEMO_SIZE: SeedSize = {
+  clients: 4,
+  projects: 8,
+  consultants: 40,
+  timeEntries: 10_000,
+  expenses: 500,
+};
+
+/** Kantata status object of a workspace. */
+export interface KantataStatus {
+  color: string;
+  key: number;
+  message: string;
+}
+
+/** A client account as the CRM (Salesforce) holds it; Kantata links its workspaces to it. */
+export interface CrmAccount {
+  id: string;
+  name: string;
+  workspaceIds: string[];
+}
+
+/** A Kantata external reference: the id of a Kantata object in another system. */
+export interface KantataExternalReference {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  service_name: string;
+  service_model: string;
+  service_model_ref: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A project. */
+export interface KantataWorkspace {
+  id: string;
+  title: string;
+  description: string;
+  start_date: string;
+  due_date: string;
+  price_in_cents: number;
+  currency: string;
+  status: KantataStatus;
+  require_time_approvals: boolean;
+  require_expense_approvals: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A consultant. */
+export interface KantataUser {
+  id: string;
+  full_name: string;
+  email_address: string;
+  headline: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A task or milestone of a workspace. */
+export interface KantataStory {
+  id: string;
+  workspace_id: string;
+  title: string;
+  story_type: "task" | "milestone";
+  parent_id: string | null;
+  start_date: string;
+  due_date: string;
+  state: "not started" | "started" | "completed";
+  billable: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A consultant staffed on a workspace. */
+export interface KantataWorkspaceResource {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One user's week of time on one workspace, submitted for approval. */
+export interface KantataTimesheetSubmission {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  title: string;
+  status: "approved" | "pending" | "rejected";
+  created_at: string;
+  updated_at: string;
+}
+
+/** A time entry. Rates are sensitive: never logged, never in an error message. */
+export interface KantataTimeEntry {
+  id: string;
+  workspace_id: string;
+  story_id: string;
+  user_id: string;
+  date_performed: string;
+  time_in_minutes: number;
+  billable: boolean;
+  rate_in_cents: number;
+  cost_rate_in_cents: number;
+  currency: string;
+  approved: boolean;
+  is_invoiced: boolean;
+  notes: string;
+  active_submission_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An expense. */
+export interface KantataExpense {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  date: string;
+  category: string;
+  amount_in_cents: number;
+  currency: string;
+  is_billable: boolean;
+  reimbursable: boolean;
+  approved: boolean;
+  is_invoiced: boolean;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The HCM (Workday) view of a consultant: cost center and the NetSuite employee it maps to. */
+export interface WorkforceRecord {
+  kantataUserId: string;
+  workerId: string;
+  fullName: string;
+  email: string;
+  costCenter: string;
+  netsuiteEmployeeId: string;
+}
+
+/** NetSuite master data the postings reference (loaded into the NetSuite fake). */
+export interface NetSuiteMasterData {
+  subsidiaryId: string;
+  departments: { id: string; name: string; costCenter: string }[];
+  employees: { id: string; entityId: string; email: string; costCenter: string }[];
+}
+
+/** Everything the demo starts from. */
+export interface DemoDataSet {
+  seed: number;
+  size: SeedSize;
+  /** The month the data covers (inclusive ISO dates). */
+  period: { from: string; to: string };
+  /** Client accounts from the CRM; each Kantata workspace points at one by an external reference. */
+  crm: { accounts: CrmAccount[] };
+  kantata: {
+    workspaces: KantataWorkspace[];
+    users: KantataUser[];
+    stories: KantataStory[];
+    workspace_resources: KantataWorkspaceResource[];
+    timesheet_submissions: KantataTimesheetSubmission[];
+    time_entries: KantataTimeEntry[];
+    expenses: KantataExpense[];
+    external_references: KantataExternalReference[];
+  };
+  workforce: WorkforceRecord[];
+  netsuite: NetSuiteMasterData;
+  /** Cost center code → NetSuite department id. One cost center is deliberately missing. */
+  costCenterMap: Record<string, string>;
+  /** The planted special cases, for tests and for the README; the flow itself discovers them. */
+  scenario: {
+    closedWorkspaceId: string;
+    closedOn: string;
+    unmappedCostCenter: string;
+    editedAfterApprovalIds: string[];
+  };
+}
+
+const YEAR = 2026;
+const MONTH = 10; // October 2026: 22 working days, starts on a Thursday.
+const CLOSE_DAY = 16; // the closed project is closed on this day of the month.
+
+const CLIENT_NAMES = [
+  "Northwind Traders",
+  "Contoso Pharmaceuticals",
+  "Fabrikam Energy",
+  "Tailspin Airlines",
+  "Wide World Importers",
+  "Adventure Works Cycles",
+];
+const PROJECT_NAMES = [
+  "NetSuite ERP rollout",
+  "Warehouse analytics",
+  "Clinical data platform",
+  "CPQ implementation",
+  "Grid asset management",
+  "Data governance programme",
+  "Crew scheduling optimisation",
+  "Loyalty platform migration",
+  "Finance transformation",
+  "Customer 360",
+];
+const TASK_NAMES = ["Discovery", "Design", "Build", "Data migration", "Testing", "Training", "Cutover"];
+const MILESTONE_NAMES = ["Design sign-off", "Go-live"];
+// biome-ignore format: a table of names
+const FIRST_NAMES = [
+  "Ava", "Ben", "Chloé", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
+  "Kemi", "Liam", "Maya", "Nikhil", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tara",
+];
+// biome-ignore format: a table of names
+const LAST_NAMES = [
+  "Adeyemi", "Becker", "Chen", "Dubois", "Eriksen", "Fischer", "García", "Haddad", "Ivanova", "Jensen",
+  "Kowalski", "Larsen", "Moreau", "Nakamura", "O'Neill", "Patel", "Rossi", "Santos", "Tanaka", "Varga",
+];
+const ROLES = [
+  { name: "Principal", rate: 32_500, cost: 17_000, weight: 1 },
+  { name: "Senior Consultant", rate: 24_000, cost: 12_500, weight: 3 },
+  { name: "Consultant", rate: 18_000, cost: 9_000, weight: 4 },
+  { name: "Analyst", rate: 12_500, cost: 6_000, weight: 2 },
+] as const;
+const COST_CENTERS = [
+  { code: "CC-100", name: "Advisory", departmentId: "101" },
+  { code: "CC-210", name: "Delivery East", departmentId: "102" },
+  { code: "CC-220", name: "Delivery West", departmentId: "103" },
+  { code: "CC-300", name: "Technical Architecture", departmentId: "104" },
+] as const;
+/** Created in the HCM last week; nobody has mapped it to a NetSuite department yet. */
+const UNMAPPED_COST_CENTER = { code: "CC-450", name: "Data & AI Lab" } as const;
+const EXPENSE_CATEGORIES = [
+  { name: "Airfare", min: 18_000, max: 95_000, weight: 2 },
+  { name: "Lodging", min: 14_000, max: 42_000, weight: 3 },
+  { name: "Meals", min: 1_200, max: 8_500, weight: 5 },
+  { name: "Ground Transportation", min: 1_500, max: 11_000, weight: 3 },
+  { name: "Mileage", min: 2_000, max: 9_000, weight: 1 },
+] as const;
+
+/** Generates the demo data set for `seed` (deterministic: same seed and size, same data). */
+export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoDataSet {
+  validateSize(size);
+  const random = new Random(seed);
+  const days = workingDays(YEAR, MONTH);
+  const period = { from: isoDate(YEAR, MONTH, 1), to: isoDate(YEAR, MONTH, daysInMonth(YEAR, MONTH)) };
+
+  // Clients and their projects. The last project is the one closed mid-month.
+  const accounts: CrmAccount[] = [];
+  for (let c = 0; c < size.clients; c++) {
+    accounts.push({
+      id: `001Ld00000${String(4_711 + c).padStart(8, "0")}`,
+      name: CLIENT_NAMES[c % CLIENT_NAMES.length] + suffix(c, CLIENT_NAMES.length),
+      workspaceIds: [],
+    });
+  }
+  const references: KantataExternalReference[] = [];
+  const workspaces: KantataWorkspace[] = [];
+  const closedIndex = size.projects - 1;
+  for (let p = 0; p < size.projects; p++) {
+    const group = accounts[p % accounts.length]!;
+    const id = String(8_800_001 + p);
+    group.workspaceIds.push(id);
+    references.push({
+      id: String(1_100_001 + p),
+      subject_type: "Workspace",
+      subject_id: id,
+      service_name: "Salesforce",
+      service_model: "Account",
+      service_model_ref: group.id,
+      created_at: "2026-03-02T09:00:00Z",
+      updated_at: "2026-03-02T09:00:00Z",
+    });
+    const closed = p === closedIndex;
+    const code = `P-${101 + p}`;
+    workspaces.push({
+      id,
+      title: `${code} ${shortName(group.name)} — ${PROJECT_NAMES[p % PROJECT_NAMES.length]}`,
+      description: `Statement of work ${code} for ${group.name}.`,
+      start_date: isoDate(YEAR, random.int(3, 8), 1),
+      due_date: closed ? isoDate(YEAR, MONTH, CLOSE_DAY) : isoDate(YEAR + 1, random.int(1, 6), 30),
+      price_in_cents: random.int(150, 900) * 1_000_00,
+      currency: "USD",
+      status: closed
+        ? { color: "grey", key: 400, message: "Completed" }
+        : { color: "green", key: 310, message: "In Progress" },
+      require_time_approvals: true,
+      require_expense_approvals: true,
+      created_at: "2026-03-02T09:00:00Z",
+      updated_at: closed ? `${isoDate(YEAR, MONTH, CLOSE_DAY)}T16:30:00Z` : "2026-09-28T08:15:00Z",
+    });
+  }
+
+  // Stories: tasks and milestones per project.
+  const stories: KantataStory[] = [];
+  const tasksByWorkspace = new Map<string, KantataStory[]>();
+  for (const workspace of workspaces) {
+    const tasks: KantataStory[] = [];
+    const names = [...TASK_NAMES.slice(0, 5), ...MILESTONE_NAMES];
+    for (const [i, title] of names.entries()) {
+      const milestone = MILESTONE_NAMES.includes(title);
+      const story: KantataStory = {
+        id: String(7_700_001 + stories.length),
+        workspace_id: workspace.id,
+        title,
+        story_type: milestone ? "milestone" : "task",
+        parent_id: null,
+        start_date: workspace.start_date,
+        due_date: workspace.due_date,
+        state: i < 2 ? "completed" : "started",
+        billable: true,
+        created_at: workspace.created_at,
+        updated_at: "2026-09-30T12:00:00Z",
+      };
+      stories.push(story);
+      if (!milestone) tasks.push(story);
+    }
+    tasksByWorkspace.set(workspace.id, tasks);
+  }
+
+  // Consultants: roles, cost centers (a few in the unmapped one), staffing on one to three projects.
+  const users: KantataUser[] = [];
+  const workforce: WorkforceRecord[] = [];
+  const roleOf = new Map<string, (typeof ROLES)[number]>();
+  const unmappedCount = Math.max(1, Math.round(size.consultants * 0.05));
+  const unmappedFrom = size.consultants - unmappedCount;
+  for (let u = 0; u < size.consultants; u++) {
+    const first = FIRST_NAMES[u % FIRST_NAMES.length]!;
+    const last = LAST_NAMES[(u * 7 + Math.floor(u / LAST_NAMES.length)) % LAST_NAMES.length]!;
+    const id = String(5_500_001 + u);
+    const role = weighted(random, ROLES);
+    roleOf.set(id, role);
+    const email = `${ascii(first)}.${ascii(last)}${u >= FIRST_NAMES.length ? u : ""}@ledgerline-consulting.example`;
+    users.push({
+      id,
+      full_name: `${first} ${last}`,
+      email_address: email,
+      headline: role.name,
+      created_at: "2026-01-05T08:00:00Z",
+      updated_at: "2026-09-01T08:00:00Z",
+    });
+    const costCenter =
+      u >= unmappedFrom ? UNMAPPED_COST_CENTER.code : COST_CENTERS[u % COST_CENTERS.length]!.code;
+    workforce.push({
+      kantataUserId: id,
+      workerId: `W-${String(20_001 + u)}`,
+      fullName: `${first} ${last}`,
+      email,
+      costCenter,
+      netsuiteEmployeeId: String(2_001 + u),
+    });
+  }
+  const resources: KantataWorkspaceResource[] = [];
+  const projectsOf = new Map<string, KantataWorkspace[]>();
+  for (const [u, user] of users.entries()) {
+    const count = random.int(1, Math.min(3, workspaces.length));
+    const chosen = new Set<KantataWorkspace>([workspaces[u % workspaces.length]!]);
+    while (chosen.size < count) chosen.add(random.pick(workspaces));
+    projectsOf.set(user.id, [...chosen]);
+    for (const workspace of chosen) {
+      resources.push({
+        id: String(6_600_001 + resources.length),
+        workspace_id: workspace.id,
+        user_id: user.id,
+        created_at: "2026-09-01T08:00:00Z",
+        updated_at: "2026-09-01T08:00:00Z",
+      });
+    }
+  }
+
+  // Timesheet submissions per user, week and project: approved, except the last week for about a
+  // third of the consultants (still pending) and one rejected week.
+  const weeks = weeksOf(days);
+  const lastWeek = weeks[weeks.length - 1]!;
+  const pendingUsers = new Set(users.filter(() => random.chance(0.25)).map((u) => u.id));
+  const rejectedUser = users[Math.floor(users.length / 2)]!.id;
+  const rejectedWeek = weeks[Math.min(1, weeks.length - 1)]!;
+  const submissions = new Map<string, KantataTimesheetSubmission>();
+  const submissionFor = (userId: string, workspaceId: string, day: string): KantataTimesheetSubmission => {
+    const week = weeks.find((w) => w.days.includes(day))!;
+    const mapKey = `${userId}|${workspaceId}|${week.start}`;
+    let submission = submissions.get(mapKey);
+    if (!submission) {
+      const status =
+        userId === rejectedUser && week === rejectedWeek
+          ? "rejected"
+          : week === lastWeek && pendingUsers.has(userId)
+            ? "pending"
+            : "approved";
+      const submittedAt = `${week.end}T18:${pad(random.int(0, 59))}:00Z`;
+      submission = {
+        id: String(4_400_001 + submissions.size),
+        workspace_id: workspaceId,
+        user_id: userId,
+        title: `Week of ${week.start}`,
+        status,
+        created_at: submittedAt,
+        updated_at:
+          status === "pending" ? submittedAt : `${addDays(week.end, 2)}T09:${pad(random.int(0, 59))}:00Z`,
+      };
+      submissions.set(mapKey, submission);
+    }
+    return submission;
+  };
+
+  // Time entries: exactly `size.timeEntries`, spread over (consultant, working day) slots; each slot's
+  // entries add up to a plausible working day in quarter hours.
+  const slots = random.shuffle(users.flatMap((user) => days.map((day) => ({ user, day }))));
+  const base = Math.floor(size.timeEntries / slots.length);
+  const extra = size.timeEntries % slots.length;
+  const timeEntries: KantataTimeEntry[] = [];
+  const closedWorkspace = workspaces[closedIndex]!;
+  const closeDate = isoDate(YEAR, MONTH, CLOSE_DAY);
+  slots.forEach((slot, s) => {
+    const count = base + (s < extra ? 1 : 0);
+    if (count === 0) return;
+    const quarters = splitQuarters(random, random.int(28, 36), count);
+    const open = projectsOf.get(slot.user.id)!.filter((w) => w !== closedWorkspace || slot.day < closeDate);
+    const choices = open.length > 0 ? open : workspaces.filter((w) => w !== closedWorkspace);
+    const role = roleOf.get(slot.user.id)!;
+    for (const q of quarters) {
+      const workspace = random.pick(choices);
+      const story = random.pick(tasksByWorkspace.get(workspace.id)!);
+      const submission = submissionFor(slot.user.id, workspace.id, slot.day);
+      const createdAt = `${slot.day}T${pad(random.int(16, 19))}:${pad(random.int(0, 59))}:${pad(random.int(0, 59))}Z`;
+      timeEntries.push({
+        id: String(90_000_001 + timeEntries.length),
+        workspace_id: workspace.id,
+        story_id: story.id,
+        user_id: slot.user.id,
+        date_performed: slot.day,
+        time_in_minutes: q * 15,
+        billable: !random.chance(0.06),
+        rate_in_cents: role.rate,
+        cost_rate_in_cents: role.cost,
+        currency: workspace.currency,
+        approved: submission.status === "approved",
+        is_invoiced: false,
+        notes: `${story.title}: ${random.pick(NOTES)}`,
+        active_submission_id: submission.id,
+        created_at: createdAt,
+        updated_at: createdAt,
+      });
+    }
+  });
+  timeEntries.sort((a, b) =>
+    a.date_performed < b.date_performed
+      ? -1
+      : a.date_performed > b.date_performed
+        ? 1
+        : Number(a.id) - Number(b.id),
+  );
+  timeEntries.forEach((entry, i) => {
+    entry.id = String(90_000_001 + i);
+  });
+
+  // A few approved entries were corrected after their approval (their updated_at is later).
+  const submissionById = new Map([...submissions.values()].map((s) => [s.id, s]));
+  const approvedEntries = timeEntries.filter((e) => e.approved);
+  const editedCount = Math.max(1, Math.round(approvedEntries.length * 0.004));
+  const edited = random.shuffle(approvedEntries).slice(0, editedCount);
+  for (const entry of edited) {
+    const approvedAt = submissionById.get(entry.active_submission_id)!.updated_at;
+    entry.updated_at = `${addDays(approvedAt.slice(0, 10), random.int(1, 4))}T11:${pad(random.int(0, 59))}:00Z`;
+    entry.time_in_minutes = Math.max(15, entry.time_in_minutes + (random.chance(0.5) ? 15 : -15));
+    entry.notes = `${entry.notes} (corrected after approval)`;
+  }
+
+  // Expenses: exactly `size.expenses`; unapproved when their week's timesheet is not approved, plus a
+  // few still in the approver's queue.
+  const expenses: KantataExpense[] = [];
+  for (let x = 0; x < size.expenses; x++) {
+    const user = random.pick(users);
+    const day = random.pick(days);
+    const open = projectsOf.get(user.id)!.filter((w) => w !== closedWorkspace || day < closeDate);
+    const workspace = random.pick(open.length > 0 ? open : workspaces.filter((w) => w !== closedWorkspace));
+    const category = weighted(random, EXPENSE_CATEGORIES);
+    const submission = submissionFor(user.id, workspace.id, day);
+    const createdAt = `${day}T${pad(random.int(18, 21))}:${pad(random.int(0, 59))}:00Z`;
+    expenses.push({
+      id: String(66_000_001 + x),
+      workspace_id: workspace.id,
+      user_id: user.id,
+      date: day,
+      category: category.name,
+      amount_in_cents: random.int(category.min, category.max),
+      currency: workspace.currency,
+      is_billable: !random.chance(0.15),
+      reimbursable: true,
+      approved: submission.status === "approved" && !random.chance(0.03),
+      is_invoiced: false,
+      notes: `${category.name} — ${shortName(accountOf(accounts, workspace.id).name)} on site`,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+  }
+
+  const mappedCenters = COST_CENTERS.map((c) => c.code) as string[];
+  return {
+    seed,
+    size: { ...size },
+    period,
+    kantata: {
+      workspaces,
+      users,
+      stories,
+      workspace_resources: resources,
+      timesheet_submissions: [...submissions.values()].sort((a, b) => Number(a.id) - Number(b.id)),
+      time_entries: timeEntries,
+      expenses,
+      external_references: references,
+    },
+    crm: { accounts },
+    workforce,
+    netsuite: {
+      subsidiaryId: "1",
+      departments: COST_CENTERS.map((c) => ({ id: c.departmentId, name: c.name, costCenter: c.code })),
+      employees: workforce.map((w) => ({
+        id: w.netsuiteEmployeeId,
+        entityId: w.fullName,
+        email: w.email,
+        costCenter: w.costCenter,
+      })),
+    },
+    costCenterMap: Object.fromEntries(
+      COST_CENTERS.filter((c) => mappedCenters.includes(c.code)).map((c) => [c.code, c.departmentId]),
+    ),
+    scenario: {
+      closedWorkspaceId: closedWorkspace.id,
+      closedOn: closeDate,
+      unmappedCostCenter: UNMAPPED_COST_CENTER.code,
+      editedAfterApprovalIds: edited.map((e) => e.id).sort(),
+    },
+  };
+}
+
+const NOTES = [
+  "workshop with client stakeholders",
+  "configuration",
+  "requirements follow-up",
+  "status meeting",
+  "documentation",
+  "defect fixes",
+  "data mapping review",
+  "test script execution",
+  "solution design",
+  "knowledge transfer",
+];
+
+function validateSize(size: SeedSize): void {
+  for (const [field, value] of Object.entries(size)) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new RangeError(`size.${field}: expected a non-negative integer, got ${String(value)}`);
+    }
+  }
+  for (const field of ["clients", "projects", "consultants"] as const) {
+    if (size[field] < 1) throw new RangeError(`size.${field}: expected at least 1, got ${size[field]}`);
+  }
+  if (size.projects < 2)
+    throw new RangeError(`size.projects: expected at least 2 (one is closed), got ${size.projects}`);
+}
+
+function weighted<T extends { weight: number }>(random: Random, items: readonly T[]): T {
+  const total = items.reduce((sum, item) => sum + item.weight, 0);
+  let roll = random.next() * total;
+  for (const item of items) {
+    roll -= item.weight;
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1]!;
+}
+
+/** Splits `total` quarter hours into `parts` positive parts (at least one quarter each). */
+function splitQuarters(random: Random, total: number, parts: number): number[] {
+  const quarters = Array.from({ length: parts }, () => 1);
+  for (let left = Math.max(0, total - parts); left > 0; left--) {
+    const i = random.int(0, parts - 1);
+    quarters[i] = (quarters[i] ?? 0) + 1;
+  }
+  return quarters;
+}
+
+function accountOf(accounts: CrmAccount[], workspaceId: string): CrmAccount {
+  return accounts.find((a) => a.workspaceIds.includes(workspaceId))!;
+}
+
+function shortName(name: string): string {
+  return name.split(" ")[0] ?? name;
+}
+
+function suffix(index: number, length: number): string {
+  return index < length ? "" : ` ${Math.floor(index / length) + 1}`;
+}
+
+function ascii(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function workingDays(year: number, month: number): string[] {
+  const days: string[] = [];
+  for (let day = 1; day <= daysInMonth(year, month); day++) {
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(isoDate(year, month, day));
+  }
+  return days;
+}
+
+/** Working days grouped by ISO week (Monday to Friday, clipped to the month). */
+function weeksOf(days: string[]): { start: string; end: string; days: string[] }[] {
+  const weeks: { start: string; end: string; days: string[] }[] = [];
+  for (const day of days) {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const monday = addDays(day, -(weekday - 1));
+    let week = weeks[weeks.length - 1];
+    if (!week || week.start !== monday) {
+      week = { start: monday, end: addDays(monday, 6), days: [] };
+      weeks.push(week);
+    }
+    week.days.push(day);
+  }
+  return weeks;
+}

@@ -1,0 +1,110 @@
+/**
+ * The outcome of one demo run: what the flow produces, what the report renders and what `--json` prints.
+ * Plain data (JSON-serialisable): money as decimal strings with their currency, durations in minutes.
+ */
+
+/** Where each input record ended up. */
+export interface Buckets {
+  written: number;
+  unchanged: number;
+  rejected: number;
+  failed: number;
+}
+
+/** One batch phase of the flow (customers, projects, time entries, expenses). */
+export interface PhaseSummary {
+  name: string;
+  input: number;
+  buckets: Buckets;
+  durationMs: number;
+}
+
+/** An exact amount: decimal string in major units (e.g. "1234.50") and its ISO 4217 currency. */
+export interface Amount {
+  amount: string;
+  currency: string;
+}
+
+/** The business impact a group of exceptions has. */
+export type Impact = "blocks-cost-posting" | "blocks-billing" | "awaiting-approval" | "data-quality";
+
+/** A group of records that did not post (or posted with a caveat) for the same business reason. */
+export interface ExceptionGroup {
+  /** Machine-readable reason, e.g. `UNMAPPED_COST_CENTER`. */
+  code: string;
+  impact: Impact;
+  /** One readable line naming the cause, e.g. `532 time entries blocked: unmapped cost center CC-450`. */
+  message: string;
+  /** The record kind, e.g. `time entries`. */
+  kind: string;
+  records: number;
+  /** Minutes of time concerned (time entries only). */
+  minutes?: number;
+  /** Money concerned (expenses; or billable value of time). */
+  amounts?: Amount[];
+  /** True when the records are in the rejected bucket (false for caveats on posted records). */
+  rejected: boolean;
+}
+
+/** PSA approved vs NetSuite posted, for one project. */
+export interface ProjectReconciliation {
+  /** The project's code and title, e.g. `P-101 Northwind — NetSuite ERP rollout`. */
+  project: string;
+  /** The project's canonical key. */
+  key: string;
+  matched: number;
+  missingInTarget: number;
+  missingInSource: number;
+  mismatched: number;
+  sourceMinutes: number;
+  targetMinutes: number;
+  sourceAmounts: Amount[];
+  targetAmounts: Amount[];
+  /** Of `missingInTarget`, how many are explained by an exception group (closed, unmapped). */
+  explained: number;
+}
+
+/** A record that ended in the failed bucket (should be none). */
+export interface FailureSample {
+  phase: string;
+  record: string;
+  error: string;
+}
+
+/** Everything one run reports. */
+export interface DemoSummary {
+  seed: number;
+  period: { from: string; to: string };
+  faults: number;
+  /** Records the posting phases took in. `input = written + unchanged + rejected + failed`. */
+  input: number;
+  buckets: Buckets;
+  phases: PhaseSummary[];
+  exceptions: ExceptionGroup[];
+  /** External ids stored more than once in the NetSuite fake (must be 0). */
+  targetDuplicates: number;
+  /** Time reconciliation, PSA approved entries vs NetSuite time bills, counted in entries. */
+  reconciliation: { matched: number; missingInTarget: number; missingInSource: number; mismatched: number };
+  projects: ProjectReconciliation[];
+  failures: FailureSample[];
+  /** Requests each fake served and faults it injected, when the fake reports them. */
+  traffic: { system: string; requests?: number; faults?: number }[];
+  /** Where the ledger and the fakes' state live. */
+  stateDir: string;
+  /** True when the fakes started from saved state (a repeat run). */
+  resumed: boolean;
+  durationMs: number;
+}
+
+/** Adds bucket counts. */
+export function addBuckets(a: Buckets, b: Buckets): Buckets {
+  return {
+    written: a.written + b.written,
+    unchanged: a.unchanged + b.unchanged,
+    rejected: a.rejected + b.rejected,
+    failed: a.failed + b.failed,
+  };
+}
+
+/** Zero in every bucket. */
+export const NO_BUCKETS: Buckets = Object.freeze({ written: 0, unchanged: 0, rejected: 0, failed: 0 });
