@@ -1,4 +1,5 @@
-import type { Amount, Buckets, DemoSummary, ExceptionGroup, Impact } from "./summary.js";
+import { amounts, count, hours } from "./format.js";
+import type { Buckets, DemoSummary, Impact } from "./summary.js";
 
 /**
  * Renders a run's summary as the readable report the demo prints: buckets per phase, exceptions grouped
@@ -36,7 +37,7 @@ export function renderReport(summary: DemoSummary): string {
       const groups = summary.exceptions.filter((e) => e.impact === impact);
       if (groups.length === 0) continue;
       lines.push(`  ${IMPACT_TITLES[impact]}`);
-      for (const group of groups) lines.push(`    ${exceptionLine(group)}`);
+      for (const group of groups) lines.push(`    ${group.message}`);
     }
   }
   const rejectedNamed = summary.exceptions.filter((e) => e.rejected).reduce((n, e) => n + e.records, 0);
@@ -128,13 +129,6 @@ const IMPACT_TITLES: Record<Impact, string> = {
   "data-quality": "Data quality (posted, worth a look)",
 };
 
-function exceptionLine(group: ExceptionGroup): string {
-  const extras: string[] = [];
-  if (group.minutes !== undefined) extras.push(`${hours(group.minutes)} h`);
-  if (group.amounts && group.amounts.length > 0) extras.push(amounts(group.amounts));
-  return extras.length > 0 ? `${group.message} (${extras.join(", ")})` : group.message;
-}
-
 function bucketCells(input: number, b: Buckets): string[] {
   return [count(input), count(b.written), count(b.unchanged), count(b.rejected), count(b.failed)];
 }
@@ -155,32 +149,6 @@ function table(rows: string[][], rightAligned: boolean[]): string[] {
       .join("  ")
       .trimEnd(),
   );
-}
-
-/** `1234` → `1,234`. */
-export function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-/** Minutes as `H:MM` with thousands separators, e.g. `1,234:05`. */
-export function hours(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "";
-  const abs = Math.abs(minutes);
-  return `${sign}${count(Math.floor(abs / 60))}:${String(abs % 60).padStart(2, "0")}`;
-}
-
-/** Exact decimal amounts, e.g. `USD 1,234,567.50`; several currencies joined by ` + `. */
-export function amounts(list: readonly Amount[]): string {
-  return list.map(formatAmount).join(" + ");
-}
-
-/** `{ amount: "1234567.5", currency: "USD" }` → `USD 1,234,567.50` (string arithmetic, no floats). */
-export function formatAmount(value: Amount): string {
-  const negative = value.amount.startsWith("-");
-  const [whole = "0", fraction = ""] = value.amount.replace(/^[-+]/, "").split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const cents = fraction.length >= 2 ? fraction : fraction.padEnd(2, "0");
-  return `${value.currency} ${negative ? "-" : ""}${grouped}.${cents}`;
 }
 
 function seconds(ms: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, hours, renderReport, verdict } from "../src/report.js";
+import { formatAmount, hours } from "../src/format.js";
+import { renderReport, verdict } from "../src/report.js";
 import type { DemoSummary } from "../src/summary.js";
 
 function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
@@ -111,7 +112,7 @@ describe("renderReport", () => {
     expect(costPosting).toBeGreaterThan(0);
     expect(approval).toBeGreaterThan(costPosting);
     expect(quality).toBeGreaterThan(approval);
-    expect(text).toContain("12 time entries blocked: unmapped cost center CC-450 (Data & AI Lab) (12:05 h)");
+    expect(text).toContain("    12 time entries blocked: unmapped cost center CC-450 (Data & AI Lab)\n");
     expect(text).toContain("project P-104 closed");
     expect(text).toMatch(/P-101 Northwind — ERP rollout\s+100:00\s+87:55\s+88\s+12\s+0\s+0\s+USD 15,825\.00/);
     expect(text).toContain("18 of 18 approved entries missing in NetSuite are explained");
@@ -160,6 +161,7 @@ describe("formatting", () => {
       "USD 90,071,992,547,409,931.25",
     );
     expect(formatAmount({ amount: "1.234", currency: "BHD" })).toBe("BHD 1.234");
+    expect(formatAmount({ amount: "1234", currency: "JPY" })).toBe("JPY 1,234");
   });
 
   it("formats minutes as H:MM", () => {
