@@ -1,6 +1,15 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/core";
 
+export { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from "./adaptive-concurrency.js";
+export {
+  cachedTokenProvider,
+  type IssuedToken,
+  type RequestSigner,
+  type SignableRequest,
+  type TokenCacheOptions,
+  type TokenProvider,
+} from "./auth/token-provider.js";
 // Idempotency, ledger, batch runner (issue 4)
 export {
   type BatchContext,
@@ -14,7 +23,85 @@ export {
   runBatch,
 } from "./batch.js";
 export { type ContentHashOptions, canonicalJson, contentHash } from "./content-hash.js";
+export {
+  type CorrelationContext,
+  currentCorrelation,
+  currentCorrelationId,
+  formatTraceparent,
+  isValidTraceparent,
+  withCorrelation,
+} from "./correlation.js";
+export {
+  AbortedError,
+  AuthError,
+  BadRequestError,
+  ConflictError,
+  HttpError,
+  type HttpErrorOptions,
+  isLedgerlineError,
+  isRetryable,
+  LedgerlineError,
+  type LedgerlineErrorCode,
+  type LedgerlineErrorOptions,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  type RequestErrorOptions,
+  TimeoutError,
+  ValidationError,
+  type ValidationIssue,
+} from "./errors.js";
+export {
+  combineHooks,
+  type HttpHooks,
+  type RateLimitedEvent,
+  type RequestEndEvent,
+  type RequestEventBase,
+  type RequestStartEvent,
+  type RetryEvent,
+} from "./hooks.js";
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type LedgerlineRequestOptions,
+  type Transport,
+} from "./http-client.js";
 export { type IdempotencyKeyInput, type IdempotencyKeyOptions, idempotencyKey } from "./idempotency-key.js";
 export { type IdempotentUpsertOptions, idempotentUpsert, type UpsertResult } from "./idempotent-upsert.js";
 export type { Ledger, LedgerEntry } from "./ledger.js";
+export { Limiter, type LimiterOptions } from "./limiter.js";
+export {
+  createJsonLogger,
+  type JsonLoggerOptions,
+  type LogFn,
+  type Logger,
+  type LogLevel,
+  redactingLogger,
+  silentLogger,
+} from "./logger.js";
 export { MemoryLedger } from "./memory-ledger.js";
+export type { SpanContextLike, SpanLike, TracerLike } from "./otel.js";
+export {
+  createRedactor,
+  isSecretKey,
+  REDACTED,
+  type Redactor,
+  type RedactorOptions,
+  redact,
+} from "./redact.js";
+export {
+  DEFAULT_RETRYABLE_STATUSES,
+  parseRetryAfter,
+  type RetryDecisionContext,
+  type RetryOptions,
+  SAFE_METHODS,
+} from "./retry.js";
+export { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
+export {
+  createHttpError,
+  type ParsedVendorError,
+  type ParseErrorHook,
+  parseCommonErrorBody,
+  type VendorErrorKind,
+} from "./vendor-error.js";

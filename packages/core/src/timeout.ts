@@ -1,0 +1,39 @@
+/** A per-attempt deadline combined with the caller's signal. */
+export interface AttemptSignal {
+  /** Aborts when the caller aborts or the deadline passes. */
+  signal: AbortSignal;
+  /** True once the deadline (not the caller) caused the abort. */
+  timedOut(): boolean;
+  /** Stops the deadline timer. */
+  clear(): void;
+}
+
+/**
+ * Creates the signal for one attempt: aborted by `parent` (the caller → `AbortedError`) or after
+ * `timeoutMs` (→ `TimeoutError`), so the two stay distinguishable.
+ */
+export function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+  const controller = new AbortController();
+  let fired = false;
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          fired = true;
+          controller.abort(new DOMException("attempt timed out", "TimeoutError"));
+        }, timeoutMs)
+      : undefined;
+  timer?.unref?.();
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent) {
+    if (parent.aborted) controller.abort(parent.reason);
+    else parent.addEventListener("abort", onAbort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    timedOut: () => fired,
+    clear: () => {
+      if (timer) clearTimeout(timer);
+      parent?.removeEventListener("abort", onAbort);
+    },
+  };
+}
