@@ -1,0 +1,662 @@
+import type { HttpHandler } from "msw";
+import { FAULT_KINDS, type FaultKind, pickWeighted, seededRandom } from "./faults.js";
+import { type FakeServer, type ListenOptions, serveOverHttp } from "./http-server.js";
+import {
+  defaultServerUrl,
+  listOperations,
+  loadOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiOperation,
+} from "./openapi-document.js";
+import { type ContractProblem, isJsonType, OpenApiValidator } from "./openapi-validator.js";
+
+/** A request as a route handler sees it (already validated against the document). */
+export interface FakeRequest {
+  method: string;
+  /** Path below the base path, e.g. `/record/v1/timeBill/eid:ll_time_42`. */
+  path: string;
+  /** Route key of the matched operation, e.g. `"PUT /record/v1/timeBill/eid:{externalId}"`. */
+  route: string;
+  operationId?: string;
+  /** Path parameters, URI-decoded. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: Headers;
+  /** Parsed body: JSON value for JSON media types, an object for form bodies, else the text; `undefined` when empty. */
+  body: unknown;
+  rawBody: string;
+  url: URL;
+}
+
+/** What a route handler (or a vendor error-body hook) returns. Objects and arrays are sent as JSON. */
+export interface FakeResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Context a route handler receives. */
+export interface RouteContext {
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
+  /** 1-based number of the request since creation or the last `reset()`. */
+  seq: number;
+  /** The fake's seeded random numbers, for deterministic vendor behaviour. */
+  random: () => number;
+}
+
+/** A stateful route handler: keep records in a closure or class, answer like the vendor. */
+export type RouteHandler = (
+  request: FakeRequest,
+  context: RouteContext,
+) => FakeResponse | Promise<FakeResponse>;
+
+/** A route with options. */
+export interface RouteDefinition {
+  handler: RouteHandler;
+  /** Whether random faults may hit this route; overrides `faults.routes`. */
+  faults?: boolean;
+}
+
+/** Kinds of error responses a vendor shapes itself. */
+export type FaultResponseKind = "rate-limit" | "rate-limit-no-retry-after" | "unavailable" | "governance";
+
+/** Seeded fault injection. */
+export interface FaultOptions {
+  /** Probability (0–1) that an eligible request gets a fault. @default 0 */
+  rate?: number;
+  /** Kinds to draw from: a list (equal weights) or weights per kind. @default every kind, equal weights */
+  kinds?: readonly FaultKind[] | Partial<Record<FaultKind, number>>;
+  /** Route keys eligible for random faults (a route's own `faults` flag wins). @default every route */
+  routes?: readonly string[];
+  /** `Retry-After` seconds sent with `"rate-limit"`. @default 1 */
+  retryAfterSeconds?: number;
+  /** Delay of a `"latency"` fault. @default 200 */
+  latencyMs?: number;
+  /** How long a `"timeout-after-commit"` fault holds the connection before dropping it. @default 1000 */
+  timeoutAfterCommitMs?: number;
+  /**
+   * The vendor's error responses (status and body shape) for rate limiting, unavailability and
+   * governance refusals. Status defaults to 429 / 503; `Retry-After` is added or removed by the fake.
+   */
+  response?: (kind: FaultResponseKind, request: FakeRequest) => FakeResponse;
+}
+
+/** Concurrency governance: refuse requests beyond `maxInFlight` at the same time (429). */
+export interface GovernanceOptions {
+  maxInFlight: number;
+  /** The vendor's refusal; defaults to `faults.response("governance", …)` or a generic 429 body. */
+  response?: (request: FakeRequest) => FakeResponse;
+}
+
+/** Options of {@link createFakeApi}. */
+export interface FakeApiOptions {
+  /** OpenAPI 3.x document: a file path (`.yaml`/`.yml`/`.json`), YAML or JSON text, or a parsed object. */
+  spec: string | object;
+  /**
+   * Handlers by route key `"METHOD /path/template"` exactly as in the document, e.g.
+   * `"PUT /record/v1/timeBill/eid:{externalId}"`. A key that is not an operation of the document throws.
+   */
+  routes: Record<string, RouteHandler | RouteDefinition>;
+  /** Base URL for msw handlers and the path prefix the fake strips. @default the document's first server */
+  baseUrl?: string;
+  faults?: FaultOptions;
+  governance?: GovernanceOptions;
+  /** Random delay added to every request. */
+  latency?: { minMs: number; maxMs: number };
+  /** Seed of fault and latency decisions. @default 1 */
+  seed?: number;
+  /** Validate every response the routes return. @default true */
+  validateResponses?: boolean;
+  /** Request log entries kept (oldest dropped first); counters are never capped. @default 1000 */
+  requestLogLimit?: number;
+  /** Called for every violation as it is recorded. */
+  onViolation?: (violation: ContractViolation) => void;
+  /** Called by `reset()`, to clear the vendor state kept by the routes. */
+  onReset?: () => void;
+}
+
+/** A request or response that broke the contract, or a request the fake could not serve. */
+export interface ContractViolation {
+  /**
+   * `"request"`: the client sent something the document does not allow (answered 400, or 404/405 for an
+   * undocumented path or method). `"response"`: a route returned something the document does not allow
+   * (answered 500). `"unhandled"`: a documented operation without a route (501). `"handler-error"`: a route
+   * threw (500).
+   */
+  kind: "request" | "response" | "unhandled" | "handler-error";
+  method: string;
+  path: string;
+  route?: string;
+  problems: ContractProblem[];
+  /** One line per problem, naming the location and field, e.g. `request body field "hours": must be integer`. */
+  message: string;
+}
+
+/** One served request. */
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  route?: string;
+  /** Status sent, if a response was sent. */
+  status?: number;
+  /** Fault injected, if any. */
+  fault?: FaultKind | "governance";
+  /** Whether the route handler ran (a write may have been committed). */
+  handled: boolean;
+  violation: boolean;
+  durationMs: number;
+}
+
+/** Thrown by `assertNoViolations()`. */
+export class FakeApiViolationError extends Error {
+  override name = "FakeApiViolationError";
+  readonly violations: readonly ContractViolation[];
+  constructor(violations: readonly ContractViolation[]) {
+    super(
+      `Fake API contract violations (${violations.length}):\n${violations.map((v) => `- ${v.message}`).join("\n")}`,
+    );
+    this.violations = violations;
+  }
+}
+
+/** A running fake API. */
+export interface FakeApi {
+  /** A `fetch` served in-process by the fake: inject it into a client (`createHttpClient({ fetch })`). */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** msw request handlers for `setupServer(...)` (msw ≥ 2 must be installed). */
+  mswHandlers(options?: { baseUrl?: string }): Promise<HttpHandler[]>;
+  /** Serves the fake over HTTP on 127.0.0.1 (ephemeral port by default). */
+  listen(options?: ListenOptions): Promise<FakeServer>;
+  /** Closes every server started by `listen()`. */
+  close(): Promise<void>;
+  /** Violations recorded so far (since creation or `reset()`). */
+  readonly violations: readonly ContractViolation[];
+  /** Throws a {@link FakeApiViolationError} listing every violation, if there is any. */
+  assertNoViolations(): void;
+  /** The last `requestLogLimit` requests. */
+  readonly requests: readonly RequestLogEntry[];
+  /** Requests received, for one route key or all. */
+  calls(route?: string): number;
+  /** Requests that reached the route handler, for one route key or all. */
+  handled(route?: string): number;
+  /** Queues a fault for the next matching request(s), ahead of random faults. */
+  injectFault(kind: FaultKind, options?: { route?: string; times?: number }): void;
+  /** Changes the random fault rate (0 disables random faults). */
+  setFaultRate(rate: number): void;
+  /** Clears violations, log, counters, queued faults, re-seeds, and calls `onReset`. */
+  reset(): void;
+  /** Requests being served right now. */
+  readonly inFlight: number;
+  /** The base URL (from the option or the document). */
+  readonly baseUrl: string;
+  /** Route keys of every operation in the document. */
+  readonly operations: readonly string[];
+}
+
+/** How the transport should finish a request. */
+export type FakeOutcome =
+  | { type: "response"; status: number; headers: Headers; body: string }
+  | { type: "reset" }
+  | { type: "drop"; afterMs: number };
+
+/** The raw request handed to the fake by a transport. */
+export interface RawRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  rawBody: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Creates a fake of a vendor API from its OpenAPI document and stateful route handlers. Every request is
+ * validated against the document (path, path/query parameters, headers, body) and so is every response a
+ * route returns; violations are answered loudly (400 / 500 with the message), recorded in `violations`,
+ * and `assertNoViolations()` fails the test. Faults are injected from a seeded random sequence.
+ * @example
+ * const fake = createFakeApi({
+ *   spec: "openapi/netsuite.yaml",
+ *   routes: { "PUT /record/v1/timeBill/eid:{externalId}": (req) => ({ status: 204, headers: { Location: "…/1" } }) },
+ *   faults: { rate: 0.2, kinds: ["rate-limit", "timeout-after-commit"] },
+ * });
+ * const server = await fake.listen(); // server.url → "http://127.0.0.1:PORT/services/rest"
+ */
+export function createFakeApi(options: FakeApiOptions): FakeApi {
+  const doc: OpenApiDocument = loadOpenApiDocument(options.spec);
+  const operations = listOperations(doc);
+  const validator = new OpenApiValidator(doc);
+  const baseUrl = (options.baseUrl ?? defaultServerUrl(doc) ?? "http://fake-api.test").replace(/\/+$/, "");
+  const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
+  const byRoute = new Map(operations.map((op) => [op.route, op]));
+
+  const routes = new Map<string, RouteDefinition>();
+  for (const [key, value] of Object.entries(options.routes)) {
+    const normalised = key.trim().replace(/^(\w+)\s+/, (_, m: string) => `${m.toUpperCase()} `);
+    if (!byRoute.has(normalised)) {
+      throw new TypeError(
+        `createFakeApi: route "${key}" is not an operation of the document (use "METHOD /path/template" as written in "paths")`,
+      );
+    }
+    routes.set(normalised, typeof value === "function" ? { handler: value } : value);
+  }
+
+  const faults = options.faults ?? {};
+  let faultRate = validateRate(faults.rate ?? 0);
+  const weights: [FaultKind, number][] = Array.isArray(faults.kinds)
+    ? (faults.kinds as FaultKind[]).map((k) => [k, 1])
+    : faults.kinds
+      ? (Object.entries(faults.kinds) as [FaultKind, number][])
+      : FAULT_KINDS.map((k) => [k, 1]);
+  for (const [kind, weight] of weights) {
+    if (!FAULT_KINDS.includes(kind))
+      throw new TypeError(`createFakeApi: unknown fault kind "${kind}" in "faults.kinds"`);
+    if (!(weight >= 0))
+      throw new TypeError(`createFakeApi: weight of "${kind}" in "faults.kinds" must be >= 0`);
+  }
+  if (options.governance && !(options.governance.maxInFlight >= 1)) {
+    throw new TypeError('createFakeApi: option "governance.maxInFlight" must be >= 1');
+  }
+  const seed = options.seed ?? 1;
+  const logLimit = options.requestLogLimit ?? 1000;
+  const validateResponses = options.validateResponses ?? true;
+
+  let random = seededRandom(seed);
+  let seq = 0;
+  let inFlight = 0;
+  let violations: ContractViolation[] = [];
+  let log: RequestLogEntry[] = [];
+  let callCounts = new Map<string, number>();
+  let handledCounts = new Map<string, number>();
+  let queued: { kind: FaultKind; route?: string; times: number }[] = [];
+  const servers = new Set<FakeServer>();
+
+  const bump = (map: Map<string, number>, key: string) => {
+    map.set(key, (map.get(key) ?? 0) + 1);
+    map.set("*", (map.get("*") ?? 0) + 1);
+  };
+
+  const violate = (
+    kind: ContractViolation["kind"],
+    method: string,
+    path: string,
+    route: string | undefined,
+    problems: ContractProblem[],
+  ): ContractViolation => {
+    const where = route ? `${route} (${method} ${path})` : `${method} ${path}`;
+    const lines = problems.map(
+      (p) => `${where}: ${p.location}${p.field ? ` field "${p.field}"` : ""}: ${p.message}`,
+    );
+    const violation: ContractViolation = {
+      kind,
+      method,
+      path,
+      ...(route ? { route } : {}),
+      problems,
+      message: lines.join("\n"),
+    };
+    violations.push(violation);
+    options.onViolation?.(violation);
+    return violation;
+  };
+
+  const violationResponse = (status: number, violation: ContractViolation): FakeOutcome => ({
+    type: "response",
+    status,
+    headers: new Headers({ "content-type": "application/json", "x-fake-api-violation": violation.kind }),
+    body: JSON.stringify({
+      error: "FakeApiContractViolation",
+      kind: violation.kind,
+      message: violation.message,
+    }),
+  });
+
+  const faultResponse = (kind: FaultResponseKind, request: FakeRequest): FakeResponse => {
+    const custom =
+      kind === "governance" && options.governance?.response
+        ? options.governance.response(request)
+        : faults.response?.(kind, request);
+    const status = custom?.status ?? (kind === "unavailable" ? 503 : 429);
+    const headers: Record<string, string> = { ...(custom?.headers ?? {}) };
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === "retry-after") delete headers[name];
+    if (kind === "rate-limit") headers["Retry-After"] = String(faults.retryAfterSeconds ?? 1);
+    const body = custom
+      ? custom.body
+      : {
+          error: kind === "unavailable" ? "service_unavailable" : "rate_limited",
+          message: `Injected fault: ${kind}`,
+        };
+    return { status, headers, body };
+  };
+
+  const eligible = (route: string) =>
+    routes.get(route)?.faults ?? (faults.routes ? faults.routes.includes(route) : true);
+
+  const chooseFault = (route: string): FaultKind | undefined => {
+    const index = queued.findIndex((q) => q.route === undefined || q.route === route);
+    if (index >= 0) {
+      const q = queued[index]!;
+      q.times--;
+      if (q.times <= 0) queued.splice(index, 1);
+      return q.kind;
+    }
+    if (faultRate > 0 && eligible(route) && random() < faultRate) {
+      return pickWeighted(weights, random());
+    }
+    return undefined;
+  };
+
+  const handle = async (raw: RawRequest): Promise<FakeOutcome> => {
+    const started = performance.now();
+    const method = raw.method.toUpperCase();
+    let path = decodeURI(raw.url.pathname);
+    if (basePath && (path === basePath || path.startsWith(`${basePath}/`)))
+      path = path.slice(basePath.length) || "/";
+    const entry: RequestLogEntry = {
+      seq: ++seq,
+      method,
+      path,
+      handled: false,
+      violation: false,
+      durationMs: 0,
+    };
+    log.push(entry);
+    if (log.length > logLimit) log.shift();
+    inFlight++;
+    const finish = (outcome: FakeOutcome): FakeOutcome => {
+      inFlight--;
+      entry.durationMs = performance.now() - started;
+      if (outcome.type === "response") {
+        entry.status = outcome.status;
+        entry.violation = outcome.headers.has("x-fake-api-violation");
+      }
+      return outcome;
+    };
+    try {
+      return finish(await serve(raw, method, path, entry));
+    } catch (error) {
+      const v = violate("handler-error", method, path, entry.route, [
+        { location: "fake", field: "", message: error instanceof Error ? error.message : String(error) },
+      ]);
+      return finish(violationResponse(500, v));
+    }
+  };
+
+  const serve = async (
+    raw: RawRequest,
+    method: string,
+    path: string,
+    entry: RequestLogEntry,
+  ): Promise<FakeOutcome> => {
+    const candidates = operations.filter((op) => op.matcher.test(path));
+    const op = candidates.find((o) => o.method === method);
+    if (!op) {
+      const message = candidates.length
+        ? `method ${method} is not documented for this path (documented: ${[...new Set(candidates.map((c) => c.method))].join(", ")})`
+        : "path is not documented";
+      const v = violate("request", method, path, undefined, [{ location: "request", field: "", message }]);
+      bump(callCounts, `${method} ${path}`);
+      return violationResponse(candidates.length ? 405 : 404, v);
+    }
+    entry.route = op.route;
+    bump(callCounts, op.route);
+
+    const params = pathParams(op, path);
+    const problems = validator.validateRequest(op, {
+      method,
+      pathParams: params,
+      query: raw.url.searchParams,
+      headers: raw.headers,
+      rawBody: raw.rawBody,
+    });
+    if (problems.length > 0)
+      return violationResponse(400, violate("request", method, path, op.route, problems));
+
+    const route = routes.get(op.route);
+    if (!route) {
+      const v = violate("unhandled", method, path, op.route, [
+        { location: "fake", field: "", message: "no route handler is registered for this operation" },
+      ]);
+      return violationResponse(501, v);
+    }
+
+    const request: FakeRequest = {
+      method,
+      path,
+      route: op.route,
+      ...(op.operationId ? { operationId: op.operationId } : {}),
+      params,
+      query: raw.url.searchParams,
+      headers: raw.headers,
+      body: parseBody(raw.rawBody, raw.headers.get("content-type")),
+      rawBody: raw.rawBody,
+      url: raw.url,
+    };
+
+    if (options.latency) {
+      const { minMs, maxMs } = options.latency;
+      await sleep(minMs + random() * Math.max(0, maxMs - minMs), raw.signal);
+    }
+    if (options.governance && inFlight > options.governance.maxInFlight) {
+      entry.fault = "governance";
+      return render(faultResponse("governance", request), undefined);
+    }
+
+    const fault = chooseFault(op.route);
+    if (fault) entry.fault = fault;
+    switch (fault) {
+      case "rate-limit":
+      case "rate-limit-no-retry-after":
+      case "unavailable":
+        return render(faultResponse(fault, request), undefined);
+      case "connection-reset":
+        return { type: "reset" };
+      case "latency":
+        await sleep(faults.latencyMs ?? 200, raw.signal);
+        break;
+    }
+
+    entry.handled = true;
+    bump(handledCounts, op.route);
+    const response = await route.handler(request, { signal: raw.signal, seq: entry.seq, random });
+    const outcome = render(response, op);
+    if (validateResponses && outcome.type === "response") {
+      const responseProblems = validator.validateResponse(op, outcome.status, outcome.headers, outcome.body);
+      if (responseProblems.length > 0) {
+        return violationResponse(500, violate("response", method, path, op.route, responseProblems));
+      }
+    }
+    if (fault === "timeout-after-commit")
+      return { type: "drop", afterMs: faults.timeoutAfterCommitMs ?? 1000 };
+    return outcome;
+  };
+
+  const render = (response: FakeResponse, op: OpenApiOperation | undefined): FakeOutcome => {
+    if (typeof response !== "object" || response === null || !Number.isInteger(response.status)) {
+      throw new TypeError("route handler returned no { status } object");
+    }
+    const headers = new Headers(response.headers ?? {});
+    let body = "";
+    if (
+      response.body !== undefined &&
+      response.body !== null &&
+      response.status !== 204 &&
+      response.status !== 304
+    ) {
+      if (typeof response.body === "string") {
+        body = response.body;
+        if (!headers.has("content-type")) headers.set("content-type", "text/plain; charset=utf-8");
+      } else {
+        body = JSON.stringify(response.body);
+        if (!headers.has("content-type")) {
+          headers.set(
+            "content-type",
+            (op && validator.documentedJsonType(op, response.status)) ?? "application/json",
+          );
+        }
+      }
+    }
+    return { type: "response", status: response.status, headers, body };
+  };
+
+  const fakeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const outcome = await handle({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      rawBody: await request.text(),
+      signal: request.signal,
+    });
+    return toFetchResponse(outcome, request.signal);
+  };
+
+  const fake: FakeApi = {
+    fetch: fakeFetch,
+    async mswHandlers(opts = {}) {
+      const { http, HttpResponse } = await import("msw");
+      const base = (opts.baseUrl ?? baseUrl).replace(/\/+$/, "");
+      return [
+        http.all(`${base}/*`, async ({ request }) => {
+          const outcome = await handle({
+            method: request.method,
+            url: new URL(request.url),
+            headers: request.headers,
+            rawBody: await request.text(),
+            signal: request.signal,
+          });
+          if (outcome.type === "response") return toResponse(outcome);
+          if (outcome.type === "drop") await sleep(outcome.afterMs, request.signal);
+          return HttpResponse.error();
+        }),
+      ];
+    },
+    async listen(listenOptions = {}) {
+      const server = await serveOverHttp(handle, basePath, listenOptions);
+      servers.add(server);
+      const close = server.close;
+      return {
+        ...server,
+        close: async () => {
+          servers.delete(server);
+          await close();
+        },
+      };
+    },
+    async close() {
+      await Promise.all([...servers].map((s) => s.close()));
+      servers.clear();
+    },
+    get violations() {
+      return violations;
+    },
+    assertNoViolations() {
+      if (violations.length > 0) throw new FakeApiViolationError(violations);
+    },
+    get requests() {
+      return log;
+    },
+    calls: (route) => callCounts.get(route ?? "*") ?? 0,
+    handled: (route) => handledCounts.get(route ?? "*") ?? 0,
+    injectFault(kind, opts = {}) {
+      if (!FAULT_KINDS.includes(kind)) throw new TypeError(`injectFault: unknown fault kind "${kind}"`);
+      if (opts.route !== undefined && !byRoute.has(opts.route)) {
+        throw new TypeError(`injectFault: "${opts.route}" is not an operation of the document`);
+      }
+      queued.push({
+        kind,
+        ...(opts.route === undefined ? {} : { route: opts.route }),
+        times: opts.times ?? 1,
+      });
+    },
+    setFaultRate(rate) {
+      faultRate = validateRate(rate);
+    },
+    reset() {
+      random = seededRandom(seed);
+      seq = 0;
+      violations = [];
+      log = [];
+      callCounts = new Map();
+      handledCounts = new Map();
+      queued = [];
+      options.onReset?.();
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    baseUrl,
+    operations: operations.map((op) => op.route),
+  };
+  return fake;
+}
+
+function validateRate(rate: number): number {
+  if (!(rate >= 0 && rate <= 1))
+    throw new TypeError(`createFakeApi: fault "rate" must be between 0 and 1, got ${rate}`);
+  return rate;
+}
+
+function pathParams(op: OpenApiOperation, path: string): Record<string, string> {
+  const match = op.matcher.exec(path);
+  const params: Record<string, string> = {};
+  op.paramNames.forEach((name, i) => {
+    const value = match?.[i + 1];
+    if (value !== undefined) params[name] = safeDecode(value);
+  });
+  return params;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function parseBody(rawBody: string, contentType: string | null): unknown {
+  if (rawBody.length === 0) return undefined;
+  if (contentType && isJsonType(contentType)) {
+    try {
+      return JSON.parse(rawBody);
+    } catch {
+      return rawBody;
+    }
+  }
+  if (contentType?.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(rawBody));
+  }
+  return rawBody;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+function toResponse(outcome: Extract<FakeOutcome, { type: "response" }>): Response {
+  const nullBody = outcome.status === 204 || outcome.status === 304 || outcome.body.length === 0;
+  return new Response(nullBody ? null : outcome.body, { status: outcome.status, headers: outcome.headers });
+}
+
+async function toFetchResponse(outcome: FakeOutcome, signal: AbortSignal): Promise<Response> {
+  if (outcome.type === "response") return toResponse(outcome);
+  if (outcome.type === "drop") {
+    await sleep(outcome.afterMs, signal);
+    if (signal.aborted) throw signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+  }
+  const cause = Object.assign(new Error("read ECONNRESET (injected by the fake API)"), {
+    code: "ECONNRESET",
+  });
+  throw new TypeError("fetch failed", { cause });
+}

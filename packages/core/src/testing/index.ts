@@ -1,0 +1,28 @@
+/**
+ * `@ledgerline/core/testing`: the fake-API kit for contract tests. Build a stateful vendor fake on an
+ * OpenAPI document; it validates both sides of every exchange, injects seeded faults, and serves in-process
+ * (`fake.fetch`, msw handlers) or over HTTP on 127.0.0.1.
+ * @packageDocumentation
+ */
+export {
+  type ContractViolation,
+  createFakeApi,
+  type FakeApi,
+  type FakeApiOptions,
+  FakeApiViolationError,
+  type FakeOutcome,
+  type FakeRequest,
+  type FakeResponse,
+  type FaultOptions,
+  type FaultResponseKind,
+  type GovernanceOptions,
+  type RawRequest,
+  type RequestLogEntry,
+  type RouteContext,
+  type RouteDefinition,
+  type RouteHandler,
+} from "./fake-api.js";
+export { FAULT_KINDS, type FaultKind, seededRandom } from "./faults.js";
+export type { FakeServer, ListenOptions } from "./http-server.js";
+export { loadOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";
+export type { ContractProblem } from "./openapi-validator.js";
