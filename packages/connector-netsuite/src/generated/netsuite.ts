@@ -755,7 +755,6 @@ export interface components {
         };
         Invoice: components["schemas"]["RecordBase"] & {
             entity?: components["schemas"]["RecordRef"];
-            job?: components["schemas"]["RecordRef"];
             terms?: components["schemas"]["RecordRef"];
             tranDate?: components["schemas"]["IsoDate"];
             dueDate?: components["schemas"]["IsoDate"];

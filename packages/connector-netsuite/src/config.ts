@@ -1,0 +1,88 @@
+/** Which kind of NetSuite account the connector talks to. */
+export type NetSuiteEnvironment = "sandbox" | "production";
+
+/** Where a NetSuite account lives: its ids, host and URLs, derived from the account id. */
+export interface NetSuiteAccount {
+  /** Account id as NetSuite shows it, upper case, e.g. `"123456"` or `"123456_SB1"`. */
+  accountId: string;
+  /** Host label, lower case with `-`, e.g. `"123456-sb1"` (used in the URL). */
+  host: string;
+  /** OAuth 1.0 realm, upper case with `_`, e.g. `"123456_SB1"` (used by token-based authentication). */
+  realm: string;
+  /** `"sandbox"` for `_SB<n>` accounts, otherwise `"production"` (or what the caller configured). */
+  environment: NetSuiteEnvironment;
+  /** REST root, e.g. `https://123456-sb1.suitetalk.api.netsuite.com/services/rest` (no trailing `/`). */
+  baseUrl: string;
+  /** OAuth 2.0 token endpoint; also the `aud` of the client assertion. */
+  tokenUrl: string;
+}
+
+/** Options of {@link resolveAccount}. */
+export interface AccountOptions {
+  /** Account id, e.g. `"123456"`, `"123456_SB1"` or `"123456-sb1"`; case and separator are normalised. */
+  accountId: string;
+  /**
+   * Declares the environment. A sandbox account id (`…_SB<n>`) with `"production"` is refused, so a
+   * sandbox credential can never be mistaken for production.
+   * @default inferred from the account id
+   */
+  environment?: NetSuiteEnvironment | undefined;
+  /**
+   * Overrides the REST root, e.g. `http://127.0.0.1:4010/services/rest` for the testing fake.
+   * @default `https://<host>.suitetalk.api.netsuite.com/services/rest`
+   */
+  baseUrl?: string | undefined;
+}
+
+const ACCOUNT_ID = /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$/;
+const SANDBOX = /_SB\d*$/;
+
+/**
+ * Derives host, realm, environment and URLs from a NetSuite account id.
+ * @example
+ * resolveAccount({ accountId: "123456_SB1" });
+ * // { accountId: "123456_SB1", host: "123456-sb1", realm: "123456_SB1", environment: "sandbox", … }
+ * @throws TypeError naming the option when the account id, environment or base URL is invalid
+ */
+export function resolveAccount(options: AccountOptions): NetSuiteAccount {
+  const raw = options.accountId;
+  if (typeof raw !== "string" || !ACCOUNT_ID.test(raw.trim())) {
+    throw new TypeError(
+      'NetSuite config: option "accountId" must be a NetSuite account id such as "123456" or "123456_SB1"',
+    );
+  }
+  const realm = raw.trim().toUpperCase().replaceAll("-", "_");
+  const host = realm.toLowerCase().replaceAll("_", "-");
+  const inferred: NetSuiteEnvironment = SANDBOX.test(realm) ? "sandbox" : "production";
+  const environment = options.environment ?? inferred;
+  if (environment !== "sandbox" && environment !== "production") {
+    throw new TypeError('NetSuite config: option "environment" must be "sandbox" or "production"');
+  }
+  if (environment === "production" && inferred === "sandbox") {
+    throw new TypeError(
+      `NetSuite config: option "environment" is "production" but account "${realm}" is a sandbox account`,
+    );
+  }
+  const baseUrl = normaliseBaseUrl(
+    options.baseUrl ?? `https://${host}.suitetalk.api.netsuite.com/services/rest`,
+  );
+  return { accountId: realm, host, realm, environment, baseUrl, tokenUrl: `${baseUrl}/auth/oauth2/v1/token` };
+}
+
+function normaliseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError('NetSuite config: option "baseUrl" must be an absolute http(s) URL');
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError('NetSuite config: option "baseUrl" must be an absolute http(s) URL');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new TypeError(
+      'NetSuite config: option "baseUrl" must not carry credentials, a query or a fragment',
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}

@@ -1,0 +1,332 @@
+import { FakeNetSuiteError } from "./fake-error.js";
+
+/** A record held by the fake, as NetSuite would return it (without `links`). */
+export type FakeRecord = Record<string, unknown> & { id: string; externalId?: string };
+
+/** Record types the fake stores. Writable types accept POST / PATCH / PUT; the others are seeded. */
+export const WRITABLE_TYPES = [
+  "customer",
+  "job",
+  "projectTask",
+  "timeBill",
+  "expenseReport",
+  "invoice",
+] as const;
+/** Read-only record types of the fake (seed them with `seed` or `importState`). */
+export const READ_ONLY_TYPES = [
+  "subsidiary",
+  "department",
+  "classification",
+  "location",
+  "currency",
+  "employee",
+] as const;
+/** A record type the fake knows. */
+export type FakeRecordType = (typeof WRITABLE_TYPES)[number] | (typeof READ_ONLY_TYPES)[number];
+
+/** A JSON snapshot of the fake's records, from `exportState()`, for `importState()`. */
+export interface FakeNetSuiteState {
+  /** Snapshot format version. */
+  version: 1;
+  /** Next internal id the fake hands out. */
+  nextId: number;
+  /** Every stored record by type. */
+  records: Partial<Record<FakeRecordType, FakeRecord[]>>;
+}
+
+/** Fields the fake requires before it stores a record (NetSuite's mandatory fields for these forms). */
+const REQUIRED: Partial<Record<FakeRecordType, string[]>> = {
+  customer: ["companyName"],
+  job: ["companyName"],
+  projectTask: ["title", "company"],
+  timeBill: ["employee", "tranDate", "hours"],
+  expenseReport: ["entity", "tranDate"],
+  invoice: ["entity"],
+};
+
+/** Which record types a reference field may point to, for the optional reference check. */
+const REFERENCES: Record<string, FakeRecordType[]> = {
+  employee: ["employee"],
+  customer: ["customer", "job"],
+  caseTaskEvent: ["projectTask"],
+  projectTask: ["projectTask"],
+  company: ["job"],
+  parent: ["customer", "job"],
+  entity: ["customer", "job", "employee"],
+  department: ["department"],
+  class: ["classification"],
+  location: ["location"],
+  subsidiary: ["subsidiary"],
+};
+
+const SUBLISTS = new Set(["expense", "item", "time", "expCost", "itemCost"]);
+const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
+
+/** Outcome of a write to the store. */
+export interface WriteOutcome {
+  id: string;
+  created: boolean;
+}
+
+/**
+ * The fake's record store: records by type and internal id, with NetSuite's write semantics — create,
+ * update (omitted fields unchanged, `null` clears, sublist lines appended unless `replace` names the
+ * sublist) and upsert by external id (a second upsert updates, never duplicates).
+ */
+export class FakeStore {
+  private readonly byType = new Map<FakeRecordType, Map<string, FakeRecord>>();
+  private nextId = 1001;
+
+  constructor(private readonly options: { strictReferences: boolean }) {}
+
+  /** Every record of `type`, in id order (copies). */
+  list(type: FakeRecordType): FakeRecord[] {
+    return [...this.table(type).values()].map((r) => structuredClone(r));
+  }
+
+  /** One record by internal id or `eid:<externalId>`, or undefined. */
+  get(type: FakeRecordType, id: string): FakeRecord | undefined {
+    const found = this.find(type, id);
+    return found ? structuredClone(found) : undefined;
+  }
+
+  /** Creates a record (POST). A duplicate external id is refused, as NetSuite does. */
+  create(type: FakeRecordType, body: Record<string, unknown>): WriteOutcome {
+    const externalId = body.externalId;
+    if (externalId !== undefined) {
+      this.checkExternalId(externalId);
+      if (this.findByExternalId(type, externalId as string)) {
+        throw new FakeNetSuiteError(
+          400,
+          "USER_ERROR",
+          "A record with this external ID already exists.",
+          "externalId",
+        );
+      }
+    }
+    const record = this.build(type, { id: this.takeId() }, body, []);
+    this.check(type, record);
+    this.table(type).set(record.id, record);
+    return { id: record.id, created: true };
+  }
+
+  /** Updates a record (PATCH) by internal id or `eid:`. */
+  update(type: FakeRecordType, id: string, body: Record<string, unknown>, replace: string[]): WriteOutcome {
+    const existing = this.find(type, id);
+    if (!existing) throw nonexistent(type, id);
+    const record = this.build(type, existing, body, replace);
+    this.check(type, record);
+    this.table(type).set(record.id, record);
+    return { id: record.id, created: false };
+  }
+
+  /** Creates or updates the record with this external id (PUT `eid:`). */
+  upsert(
+    type: FakeRecordType,
+    externalId: string,
+    body: Record<string, unknown>,
+    replace: string[],
+  ): WriteOutcome {
+    this.checkExternalId(externalId);
+    if (body.externalId !== undefined && body.externalId !== externalId) {
+      throw new FakeNetSuiteError(
+        400,
+        "INVALID_CONTENT",
+        "The external ID in the body differs from the one in the URL.",
+        "externalId",
+      );
+    }
+    const existing = this.findByExternalId(type, externalId);
+    const base = existing ?? { id: this.peekId() };
+    const record = this.build(type, base, { ...body, externalId }, replace);
+    this.check(type, record);
+    if (!existing) this.takeId();
+    this.table(type).set(record.id, record);
+    return { id: record.id, created: !existing };
+  }
+
+  /** Inserts records as they are (seeding reference data). */
+  seed(type: FakeRecordType, records: Array<Record<string, unknown>>): void {
+    for (const raw of records) {
+      const id = typeof raw.id === "string" && raw.id !== "" ? raw.id : this.takeId();
+      const numeric = Number(id);
+      if (Number.isInteger(numeric) && numeric >= this.nextId) this.nextId = numeric + 1;
+      this.table(type).set(id, { ...structuredClone(raw), id });
+    }
+  }
+
+  /** External ids held by more than one record of a type (always empty unless something went wrong). */
+  duplicateExternalIds(): Array<{ type: FakeRecordType; externalId: string; count: number }> {
+    const out: Array<{ type: FakeRecordType; externalId: string; count: number }> = [];
+    for (const [type, table] of this.byType) {
+      const counts = new Map<string, number>();
+      for (const record of table.values()) {
+        if (typeof record.externalId === "string") {
+          counts.set(record.externalId, (counts.get(record.externalId) ?? 0) + 1);
+        }
+      }
+      for (const [externalId, count] of counts) if (count > 1) out.push({ type, externalId, count });
+    }
+    return out;
+  }
+
+  /** Removes every record. */
+  clear(): void {
+    this.byType.clear();
+    this.nextId = 1001;
+  }
+
+  /** A JSON-safe snapshot of every record. */
+  exportState(): FakeNetSuiteState {
+    const records: FakeNetSuiteState["records"] = {};
+    for (const [type, table] of this.byType)
+      records[type] = [...table.values()].map((r) => structuredClone(r));
+    return { version: 1, nextId: this.nextId, records };
+  }
+
+  /** Replaces every record with a snapshot from {@link exportState}. */
+  importState(state: FakeNetSuiteState): void {
+    if (state?.version !== 1 || typeof state.nextId !== "number" || typeof state.records !== "object") {
+      throw new TypeError('importState: "state" must be a snapshot from exportState() (version 1)');
+    }
+    this.clear();
+    for (const [type, records] of Object.entries(state.records)) {
+      const table = this.table(type as FakeRecordType);
+      for (const record of records ?? []) table.set(record.id, structuredClone(record));
+    }
+    this.nextId = state.nextId;
+  }
+
+  private table(type: FakeRecordType): Map<string, FakeRecord> {
+    let table = this.byType.get(type);
+    if (!table) {
+      table = new Map();
+      this.byType.set(type, table);
+    }
+    return table;
+  }
+
+  private find(type: FakeRecordType, id: string): FakeRecord | undefined {
+    if (id.startsWith("eid:")) return this.findByExternalId(type, id.slice(4));
+    return this.table(type).get(id);
+  }
+
+  private findByExternalId(type: FakeRecordType, externalId: string): FakeRecord | undefined {
+    for (const record of this.table(type).values()) if (record.externalId === externalId) return record;
+    return undefined;
+  }
+
+  private takeId(): string {
+    return String(this.nextId++);
+  }
+
+  private peekId(): string {
+    return String(this.nextId);
+  }
+
+  private checkExternalId(value: unknown): void {
+    if (typeof value !== "string" || !EXTERNAL_ID.test(value)) {
+      throw new FakeNetSuiteError(
+        400,
+        "INVALID_CONTENT",
+        "External IDs may contain only letters, digits, '_' and '-'.",
+        "externalId",
+      );
+    }
+  }
+
+  /** Applies `body` to `base` with NetSuite's update semantics. */
+  private build(
+    type: FakeRecordType,
+    base: Record<string, unknown> & { id: string },
+    body: Record<string, unknown>,
+    replace: string[],
+  ): FakeRecord {
+    const record: Record<string, unknown> = structuredClone(base);
+    for (const [field, value] of Object.entries(body)) {
+      if (field === "id" || field === "links") continue;
+      if (type === "job" && field === "customer") {
+        throw new FakeNetSuiteError(
+          400,
+          "INVALID_CONTENT",
+          "The field customer is not supported for the job record in REST; use parent.",
+          "customer",
+        );
+      }
+      if (value === null) {
+        delete record[field];
+      } else if (SUBLISTS.has(field) && isSublist(value)) {
+        const lines = value.items.map((line) => stripLinks(line));
+        const previous = isSublist(record[field])
+          ? (record[field] as { items: Record<string, unknown>[] }).items
+          : [];
+        const kept = replace.includes(field) ? [] : previous;
+        let nextLine = kept.reduce((max, l) => Math.max(max, Number(l.line) || 0), 0) + 1;
+        const merged = [...kept];
+        for (const line of lines) {
+          const at = typeof line.line === "number" ? merged.findIndex((l) => l.line === line.line) : -1;
+          if (at >= 0) merged[at] = { ...merged[at], ...line };
+          else merged.push({ ...line, line: nextLine++ });
+        }
+        record[field] = { items: merged };
+      } else {
+        record[field] = structuredClone(stripLinks(value));
+      }
+    }
+    return record as FakeRecord;
+  }
+
+  private check(type: FakeRecordType, record: FakeRecord): void {
+    for (const field of REQUIRED[type] ?? []) {
+      if (record[field] === undefined || record[field] === "") {
+        throw new FakeNetSuiteError(400, "USER_ERROR", `Please enter value(s) for: ${field}`, field);
+      }
+    }
+    if (!this.options.strictReferences) return;
+    this.checkRefs(record, "");
+    for (const sublist of SUBLISTS) {
+      const value = record[sublist];
+      if (!isSublist(value)) continue;
+      for (const [i, line] of value.items.entries()) this.checkRefs(line, `${sublist}.items[${i}].`);
+    }
+  }
+
+  private checkRefs(fields: Record<string, unknown>, prefix: string): void {
+    for (const [field, targets] of Object.entries(REFERENCES)) {
+      const value = fields[field];
+      if (!value || typeof value !== "object" || !("id" in value)) continue;
+      const id = String((value as { id: unknown }).id);
+      if (!targets.some((t) => this.table(t).has(id))) {
+        throw new FakeNetSuiteError(
+          400,
+          "USER_ERROR",
+          `Invalid ${field} reference key ${id}.`,
+          `${prefix}${field}`,
+        );
+      }
+    }
+  }
+}
+
+function isSublist(value: unknown): value is { items: Record<string, unknown>[] } {
+  return (
+    !!value &&
+    typeof value === "object" &&
+    Array.isArray((value as { items?: unknown }).items) &&
+    (value as { items: unknown[] }).items.every((l) => !!l && typeof l === "object")
+  );
+}
+
+function stripLinks<T>(value: T): T {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const { links: _links, ...rest } = value as Record<string, unknown>;
+  return rest as T;
+}
+
+function nonexistent(type: string, id: string): FakeNetSuiteError {
+  return new FakeNetSuiteError(
+    404,
+    "NONEXISTENT_ID",
+    `The record instance does not exist. Type: ${type}, id: ${id}.`,
+  );
+}
