@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspace_groups.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List workspace groups; a group with `company` set stands for a client. */
+        get: operations["listWorkspaceGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stories.json": {
         parameters: {
             query?: never;
@@ -221,6 +238,7 @@ export interface components {
             meta: components["schemas"]["Meta"];
             results: components["schemas"]["ResultRef"][];
             workspaces?: components["schemas"]["WorkspaceMap"];
+            workspace_groups?: components["schemas"]["WorkspaceGroupMap"];
             stories?: components["schemas"]["StoryMap"];
             time_entries?: components["schemas"]["TimeEntryMap"];
             timesheet_submissions?: components["schemas"]["TimesheetSubmissionMap"];
@@ -234,6 +252,10 @@ export interface components {
         /** @description Workspace records keyed by id. */
         WorkspaceMap: {
             [key: string]: components["schemas"]["Workspace"];
+        };
+        /** @description WorkspaceGroup records keyed by id. */
+        WorkspaceGroupMap: {
+            [key: string]: components["schemas"]["WorkspaceGroup"];
         };
         /** @description Story records keyed by id. */
         StoryMap: {
@@ -273,6 +295,9 @@ export interface components {
         };
         WorkspacesPage: components["schemas"]["Envelope"] & {
             workspaces: components["schemas"]["WorkspaceMap"];
+        };
+        WorkspaceGroupsPage: components["schemas"]["Envelope"] & {
+            workspace_groups: components["schemas"]["WorkspaceGroupMap"];
         };
         StoriesPage: components["schemas"]["Envelope"] & {
             stories: components["schemas"]["StoryMap"];
@@ -320,14 +345,28 @@ export interface components {
             currency: string;
             status: components["schemas"]["WorkspaceStatus"];
             archived?: boolean;
-            require_time_approvals?: boolean;
-            require_expense_approvals?: boolean;
+            require_time_approvals: boolean;
+            require_expense_approvals: boolean;
+            /** @description Whether new tasks are fixed fee (otherwise billed on time). */
+            stories_are_fixed_fee_by_default?: boolean;
             creator_id?: components["schemas"]["Id"];
             primary_maven_id?: components["schemas"]["Id"] | null;
+            /** @description Present when `workspace_groups` is included. */
+            workspace_group_ids?: components["schemas"]["Id"][];
             /** @description Present when `participants` is included. */
             participant_ids?: components["schemas"]["Id"][];
             /** @description Present when `external_references` is included. */
             external_reference_ids?: components["schemas"]["Id"][];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
+        };
+        /** @description A named group of workspaces; with `company` set it represents a client company. */
+        WorkspaceGroup: {
+            id: components["schemas"]["Id"];
+            name: string;
+            company: boolean;
+            /** @description Present when `workspaces` is included. */
+            workspace_ids?: components["schemas"]["Id"][];
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
         };
@@ -345,7 +384,7 @@ export interface components {
             due_date?: components["schemas"]["Date"] | null;
             /** @description Workflow state, e.g. `not started`, `started`, `needs feedback`, `completed`. */
             state: string;
-            billable?: boolean;
+            billable: boolean;
             fixed_fee?: boolean;
             budget_estimate_in_cents?: number | null;
             percentage_complete?: number;
@@ -435,8 +474,8 @@ export interface components {
             account_id?: components["schemas"]["Id"];
             /** @description Present when `external_references` is included. */
             external_reference_ids?: components["schemas"]["Id"][];
-            created_at?: components["schemas"]["Instant"];
-            updated_at?: components["schemas"]["Instant"];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
         };
         /** @description A node of the account's Department or Geography tree. */
         Organization: {
@@ -444,8 +483,8 @@ export interface components {
             name: string;
             description?: string | null;
             parent_id?: components["schemas"]["Id"] | null;
-            created_at?: components["schemas"]["Instant"];
-            updated_at?: components["schemas"]["Instant"];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
         };
         /** @description A role on a workspace, filled by a user or left unnamed. */
         WorkspaceResource: {
@@ -554,6 +593,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkspacesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listWorkspaceGroups: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page. Default 20, at most 200. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Comma-separated ids; answer only these records. */
+                only?: components["parameters"]["Only"];
+                /** @description Sort order as `field:asc` or `field:desc` (e.g. `updated_at:asc`). */
+                order?: components["parameters"]["Order"];
+                /** @description Keep only records whose `updated_at` is later than this instant (ISO 8601). */
+                updated_after?: components["parameters"]["UpdatedAfter"];
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of workspace groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceGroupsPage"];
                 };
             };
             default: components["responses"]["Error"];

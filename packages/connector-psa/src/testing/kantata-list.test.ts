@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { listRecords } from "./kantata-list.js";
+import { KantataStore } from "./kantata-store.js";
+
+function seeded() {
+  let t = Date.parse("2026-11-01T00:00:00.000Z");
+  const store = new KantataStore(() => {
+    t += 1000;
+    return new Date(t);
+  });
+  store.seed({
+    users: [
+      { id: "1", full_name: "Ada Lovelace", email_address: "ada@example.com" },
+      { id: "2", full_name: "Alan Turing", email_address: null },
+    ],
+    workspaces: [
+      {
+        id: "10",
+        title: "Apollo rollout",
+        currency: "USD",
+        status: { color: "green", key: 310, message: "Active" },
+        creator_id: "1",
+        require_time_approvals: true,
+        require_expense_approvals: true,
+      },
+    ],
+    stories: [
+      {
+        id: "20",
+        title: "Go-live",
+        story_type: "milestone",
+        workspace_id: "10",
+        state: "started",
+        billable: true,
+      },
+    ],
+    time_entries: [
+      entry("100", "2026-11-02", true),
+      entry("101", "2026-11-03", false),
+      entry("102", "2026-11-04", true),
+      entry("103", "2026-11-05", true, "11"),
+    ],
+  });
+  return store;
+}
+
+function entry(id: string, date: string, approved: boolean, workspace = "10") {
+  return {
+    id,
+    date_performed: date,
+    time_in_minutes: 90,
+    billable: true,
+    currency: "USD",
+    rate_in_cents: 15000,
+    approved,
+    workspace_id: workspace,
+    user_id: id === "101" ? "2" : "1",
+    story_id: "20",
+  };
+}
+
+describe("listRecords (fake Kantata list endpoint)", () => {
+  it("answers the envelope: count, meta, ordered results and an id-keyed map", () => {
+    const out = listRecords(seeded(), "time_entries", { per_page: "2" });
+    expect(out.status).toBe(200);
+    if (out.status !== 200) return;
+    expect(out.body.count).toBe(4);
+    expect(out.body.meta).toEqual({ count: 4, page_count: 2, page_number: 1, page_size: 2 });
+    // default order: date_performed descending
+    expect(out.body.results).toEqual([
+      { key: "time_entries", id: "103" },
+      { key: "time_entries", id: "102" },
+    ]);
+    expect(Object.keys(out.body.time_entries ?? {}).sort()).toEqual(["102", "103"]);
+  });
+
+  it("filters by approved, workspace_id, date_performed_between and only", () => {
+    const store = seeded();
+    const ids = (q: Record<string, string>) => {
+      const out = listRecords(store, "time_entries", { ...q, order: "date_performed:asc" });
+      return out.status === 200 ? out.body.results.map((r) => r.id) : out.body.errors;
+    };
+    expect(ids({ approved: "true" })).toEqual(["100", "102", "103"]);
+    expect(ids({ approved: "false" })).toEqual(["101"]);
+    expect(ids({ workspace_id: "11" })).toEqual(["103"]);
+    expect(ids({ date_performed_between: "2026-11-03:2026-11-04" })).toEqual(["101", "102"]);
+    expect(ids({ only: "100,103" })).toEqual(["100", "103"]);
+  });
+
+  it("keeps only records updated strictly after updated_after", () => {
+    const store = seeded();
+    const edited = store.update("time_entries", "100", { notes: "fixed typo" });
+    const out = listRecords(store, "time_entries", {
+      updated_after: store.get("time_entries", "103")?.updated_at,
+    });
+    expect(out.status === 200 && out.body.results.map((r) => r.id)).toEqual(["100"]);
+    expect(out.status === 200 && out.body.time_entries?.["100"]?.updated_at).toBe(edited.updated_at);
+  });
+
+  it("side-loads includes into their own maps, and the same type's map may mix requested and included", () => {
+    const store = seeded();
+    const out = listRecords(store, "time_entries", { include: "user,story,workspace", only: "101" });
+    expect(out.status).toBe(200);
+    if (out.status !== 200) return;
+    expect(Object.keys(out.body.users ?? {})).toEqual(["2"]);
+    expect(out.body.stories?.["20"]?.story_type).toBe("milestone");
+    expect(out.body.workspaces?.["10"]?.title).toBe("Apollo rollout");
+
+    store.insert("stories", {
+      id: "21",
+      title: "Cutover",
+      story_type: "task",
+      workspace_id: "10",
+      state: "started",
+      parent_id: "20",
+      billable: true,
+    });
+    const stories = listRecords(store, "stories", { include: "parent", only: "21" });
+    expect(stories.status === 200 && stories.body.results).toEqual([{ key: "stories", id: "21" }]);
+    expect(stories.status === 200 && Object.keys(stories.body.stories ?? {}).sort()).toEqual(["20", "21"]);
+  });
+
+  it("answers Kantata validation errors for per_page > 200, unknown includes and bad order", () => {
+    const store = seeded();
+    expect(listRecords(store, "time_entries", { per_page: "201" })).toEqual({
+      status: 400,
+      body: {
+        errors: [{ type: "validation", message: "per_page must be between 1 and 200", field: "per_page" }],
+      },
+    });
+    expect(listRecords(store, "time_entries", { include: "manager" }).status).toBe(400);
+    expect(listRecords(store, "time_entries", { order: "nonsense:asc" }).status).toBe(400);
+  });
+
+  it("pages past the end with empty results and the same page_count", () => {
+    const out = listRecords(seeded(), "time_entries", { per_page: "3", page: "5" });
+    expect(out.status === 200 && out.body.results).toEqual([]);
+    expect(out.status === 200 && out.body.meta.page_count).toBe(2);
+  });
+});
+
+describe("KantataStore", () => {
+  it("bumps updated_at strictly on every edit, even within the same millisecond", () => {
+    const store = new KantataStore(() => new Date("2026-11-01T00:00:00.000Z"));
+    const a = store.insert("users", { full_name: "Grace Hopper" });
+    const b = store.update("users", a.id, { full_name: "Grace B. Hopper" });
+    const c = store.update("users", a.id, { headline: "Rear admiral" });
+    expect(Date.parse(b.updated_at)).toBeGreaterThan(Date.parse(a.updated_at));
+    expect(Date.parse(c.updated_at)).toBeGreaterThan(Date.parse(b.updated_at));
+    expect(c.full_name).toBe("Grace B. Hopper");
+  });
+
+  it("round-trips through exportState/importState and reset empties it", () => {
+    const store = seeded();
+    const state = JSON.parse(JSON.stringify(store.exportState()));
+    const other = new KantataStore();
+    other.importState(state);
+    expect(other.exportState()).toEqual(store.exportState());
+    const next = other.insert("users", { full_name: "New Person" });
+    expect(Number(next.id)).toBeGreaterThanOrEqual(1000);
+    other.reset();
+    expect(other.count("time_entries")).toBe(0);
+  });
+});

@@ -1,0 +1,152 @@
+import type { KantataEnvelope, KantataErrorBody, KantataKey, KantataRecordTypes } from "../kantata-types.js";
+import { MAX_PER_PAGE } from "../page-fetcher.js";
+import { INCLUDE_RULES } from "./kantata-includes.js";
+import type { KantataStore } from "./kantata-store.js";
+
+type AnyRecord = KantataRecordTypes[KantataKey];
+type Fields = Record<string, unknown>;
+
+/** What a fake list endpoint answers: an envelope, or a Kantata error body with its status. */
+export type ListOutcome = { status: 200; body: KantataEnvelope } | { status: 400; body: KantataErrorBody };
+
+/** Raw query parameters as they arrive (strings), or already coerced by the OpenAPI validator. */
+export type RawQuery = Record<string, string | number | boolean | undefined>;
+
+/** Default sort of each list, as Kantata documents it (time entries: most recent work first). */
+const DEFAULT_ORDER: Partial<Record<KantataKey, string>> = { time_entries: "date_performed:desc" };
+
+/** Equality filters each endpoint accepts besides the shared ones, by query parameter = attribute. */
+const EQUALITY_FILTERS: Partial<Record<KantataKey, string[]>> = {
+  stories: ["story_type"],
+  timesheet_submissions: ["status"],
+  external_references: ["subject_type", "subject_id", "service_name"],
+};
+
+/**
+ * Answers a Kantata list request from the store: filters (`only`, `updated_after` (strictly later),
+ * `approved`, `workspace_id`, `date_performed_between` and per-type ones), `order`, paging
+ * (`page`, `per_page` ≤ 200) and `include` side-loading, in Kantata's envelope.
+ */
+export function listRecords(store: KantataStore, key: KantataKey, query: RawQuery): ListOutcome {
+  const page = intParam(query.page, 1);
+  const perPage = intParam(query.per_page, 20);
+  if (page === undefined || page < 1) return invalid("page", "page must be a positive integer");
+  if (perPage === undefined || perPage < 1 || perPage > MAX_PER_PAGE) {
+    return invalid("per_page", `per_page must be between 1 and ${MAX_PER_PAGE}`);
+  }
+  const includes = listParam(query.include);
+  for (const name of includes) {
+    if (INCLUDE_RULES[key][name] === undefined) return invalid("include", `unknown include "${name}"`);
+  }
+
+  if (typeof query.updated_after === "string" && Number.isNaN(Date.parse(query.updated_after))) {
+    return invalid("updated_after", "updated_after must be an ISO 8601 date-time");
+  }
+  let rows = store.all(key).filter(matches(key, query));
+  const order = typeof query.order === "string" ? query.order : DEFAULT_ORDER[key];
+  if (order !== undefined) {
+    const [field, dir] = order.split(":");
+    if (field === undefined || (dir !== "asc" && dir !== "desc"))
+      return invalid("order", "order must be field:asc|desc");
+    if (rows.length > 0 && !rows.some((row) => field in row))
+      return invalid("order", `cannot order by "${field}"`);
+    rows = [...rows].sort(compareBy(field, dir === "asc" ? 1 : -1));
+  }
+
+  const count = rows.length;
+  const pageRows = rows.slice((page - 1) * perPage, page * perPage);
+  const envelope: KantataEnvelope & Record<string, unknown> = {
+    count,
+    meta: { count, page_count: Math.ceil(count / perPage), page_number: page, page_size: perPage },
+    results: pageRows.map((row) => ({ key, id: row.id })),
+  };
+  const maps: Partial<Record<KantataKey, Record<string, Fields>>> = { [key]: {} };
+  const put = (target: KantataKey, record: AnyRecord, extra: Fields = {}) => {
+    const map = maps[target] ?? {};
+    maps[target] = map;
+    map[record.id] = { ...(map[record.id] ?? structuredClone(record)), ...extra };
+  };
+  const hidden = Object.entries(INCLUDE_RULES[key]).filter(
+    ([name, rule]) => rule.idsField && !includes.includes(name),
+  );
+  for (const row of pageRows) {
+    const extra: Fields = {};
+    for (const name of includes) {
+      const rule = INCLUDE_RULES[key][name];
+      if (rule === undefined) continue;
+      const ids = rule.ids(row, store);
+      if (rule.idsField !== undefined) extra[rule.idsField] = ids;
+      for (const id of ids) {
+        const included = store.get(rule.target, id);
+        if (included !== undefined) put(rule.target, included);
+      }
+    }
+    put(key, row, extra);
+    const stored = maps[key]?.[row.id];
+    for (const [, rule] of hidden) if (stored !== undefined) delete stored[rule.idsField as string];
+  }
+  Object.assign(envelope, maps);
+  return { status: 200, body: envelope };
+}
+
+function matches(key: KantataKey, query: RawQuery): (row: AnyRecord) => boolean {
+  const only = listParam(query.only);
+  const workspaceIds = listParam(query.workspace_id);
+  const updatedAfter = typeof query.updated_after === "string" ? Date.parse(query.updated_after) : undefined;
+  const approved = boolParam(query.approved);
+  const between =
+    typeof query.date_performed_between === "string" ? query.date_performed_between.split(":") : [];
+  const equality = (EQUALITY_FILTERS[key] ?? []).filter((field) => query[field] !== undefined);
+  return (row) => {
+    const r = row as unknown as Fields;
+    if (only.length > 0 && !only.includes(row.id)) return false;
+    if (workspaceIds.length > 0 && !workspaceIds.includes(String(r.workspace_id))) return false;
+    if (updatedAfter !== undefined && !(Date.parse(row.updated_at) > updatedAfter)) return false;
+    if (approved !== undefined && r.approved !== approved) return false;
+    if (between.length === 2) {
+      const date = String(r.date_performed);
+      if (date < (between[0] as string) || date > (between[1] as string)) return false;
+    }
+    for (const field of equality) if (String(r[field]) !== String(query[field])) return false;
+    return true;
+  };
+}
+
+function compareBy(field: string, sign: 1 | -1): (a: AnyRecord, b: AnyRecord) => number {
+  return (a, b) => {
+    const va = (a as unknown as Fields)[field];
+    const vb = (b as unknown as Fields)[field];
+    const ta = typeof va === "string" && field.endsWith("_at") ? Date.parse(va) : va;
+    const tb = typeof vb === "string" && field.endsWith("_at") ? Date.parse(vb) : vb;
+    if (ta !== tb) {
+      if (ta === null || ta === undefined) return 1;
+      if (tb === null || tb === undefined) return -1;
+      return (ta < tb ? -1 : 1) * sign;
+    }
+    return Number(a.id) - Number(b.id);
+  };
+}
+
+function invalid(field: string, message: string): ListOutcome {
+  return { status: 400, body: { errors: [{ type: "validation", message, field }] } };
+}
+
+function intParam(value: unknown, fallback: number): number | undefined {
+  if (value === undefined || value === "") return fallback;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+function boolParam(value: unknown): boolean | undefined {
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  return undefined;
+}
+
+function listParam(value: unknown): string[] {
+  if (value === undefined || value === "") return [];
+  return String(value)
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+}
