@@ -1,0 +1,120 @@
+import type { z } from "zod";
+import type { Client } from "./client.js";
+import type { Engagement } from "./engagement.js";
+import type { BillableExpense, ExpenseLine } from "./expense.js";
+import type { InvoiceEvent } from "./invoice-event.js";
+import type {
+  CostCenter,
+  Currency,
+  LegalEntity,
+  Practice,
+  RateCard,
+  Region,
+  TaxCode,
+} from "./master-data.js";
+import type { Milestone } from "./milestone.js";
+import type { Project } from "./project.js";
+import type { ProjectTask } from "./project-task.js";
+import type { Resource } from "./resource.js";
+import type { ResourceAssignment } from "./resource-assignment.js";
+import type { RevenueSchedule } from "./revenue-schedule.js";
+import { CANONICAL_SCHEMAS, type CanonicalTypeName } from "./schemas.js";
+import type { ApprovedTimeEntry, TimeEntry } from "./time-entry.js";
+import { CanonicalValidationError } from "./validation-error.js";
+
+/** Result of {@link safeParseCanonical}. */
+export type CanonicalParseResult<T> =
+  | { success: true; data: T }
+  | { success: false; error: CanonicalValidationError };
+
+function typeNameOf(schema: z.ZodType, fallback?: string): string {
+  if (fallback) return fallback;
+  const title = schema.meta()?.title;
+  return typeof title === "string" ? title : "record";
+}
+
+/**
+ * Validates `input` against `schema` without throwing: `{ success: true, data }` or
+ * `{ success: false, error }` with every offending field. Unknown fields are dropped from `data`.
+ */
+export function safeParseCanonical<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  typeName?: string,
+): CanonicalParseResult<z.output<S>> {
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(input);
+  } catch {
+    // Exotic input (throwing getters, proxies): still a validation failure, never another kind of throw.
+    const error = new CanonicalValidationError(typeNameOf(schema, typeName), [
+      { path: "(root)", segments: [], reason: "input could not be read", code: "unreadable_input" },
+    ]);
+    return { success: false, error };
+  }
+  if (result.success) return { success: true, data: result.data };
+  return {
+    success: false,
+    error: CanonicalValidationError.fromZod(typeNameOf(schema, typeName), result.error.issues),
+  };
+}
+
+/**
+ * Validates `input` against any canonical `schema` and returns the typed record.
+ * @throws CanonicalValidationError listing every offending field path with a reason
+ */
+export function parseCanonical<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  typeName?: string,
+): z.output<S> {
+  const result = safeParseCanonical(schema, input, typeName);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+function parser<T>(name: CanonicalTypeName): (input: unknown) => T {
+  const schema = CANONICAL_SCHEMAS[name] as unknown as z.ZodType<T>;
+  return (input) => parseCanonical(schema, input, name) as T;
+}
+
+/** Parses a {@link Client}. @throws CanonicalValidationError */
+export const parseClient: (input: unknown) => Client = parser("Client");
+/** Parses an {@link Engagement}. @throws CanonicalValidationError */
+export const parseEngagement: (input: unknown) => Engagement = parser("Engagement");
+/** Parses a {@link Project}. @throws CanonicalValidationError */
+export const parseProject: (input: unknown) => Project = parser("Project");
+/** Parses a {@link ProjectTask}. @throws CanonicalValidationError */
+export const parseProjectTask: (input: unknown) => ProjectTask = parser("ProjectTask");
+/** Parses a {@link Milestone}. @throws CanonicalValidationError */
+export const parseMilestone: (input: unknown) => Milestone = parser("Milestone");
+/** Parses a {@link Resource}. @throws CanonicalValidationError */
+export const parseResource: (input: unknown) => Resource = parser("Resource");
+/** Parses a {@link ResourceAssignment}. @throws CanonicalValidationError */
+export const parseResourceAssignment: (input: unknown) => ResourceAssignment = parser("ResourceAssignment");
+/** Parses a {@link TimeEntry} in any approval state. @throws CanonicalValidationError */
+export const parseTimeEntry: (input: unknown) => TimeEntry = parser("TimeEntry");
+/** Parses an {@link ApprovedTimeEntry}; a non-approved entry fails at `approval.state`. @throws CanonicalValidationError */
+export const parseApprovedTimeEntry: (input: unknown) => ApprovedTimeEntry = parser("ApprovedTimeEntry");
+/** Parses an {@link ExpenseLine}. @throws CanonicalValidationError */
+export const parseExpenseLine: (input: unknown) => ExpenseLine = parser("ExpenseLine");
+/** Parses a {@link BillableExpense}. @throws CanonicalValidationError */
+export const parseBillableExpense: (input: unknown) => BillableExpense = parser("BillableExpense");
+/** Parses an {@link InvoiceEvent}. @throws CanonicalValidationError */
+export const parseInvoiceEvent: (input: unknown) => InvoiceEvent = parser("InvoiceEvent");
+/** Parses a {@link RevenueSchedule}. @throws CanonicalValidationError */
+export const parseRevenueSchedule: (input: unknown) => RevenueSchedule = parser("RevenueSchedule");
+/** Parses a {@link LegalEntity}. @throws CanonicalValidationError */
+export const parseLegalEntity: (input: unknown) => LegalEntity = parser("LegalEntity");
+/** Parses a {@link CostCenter}. @throws CanonicalValidationError */
+export const parseCostCenter: (input: unknown) => CostCenter = parser("CostCenter");
+/** Parses a {@link Practice}. @throws CanonicalValidationError */
+export const parsePractice: (input: unknown) => Practice = parser("Practice");
+/** Parses a {@link Region}. @throws CanonicalValidationError */
+export const parseRegion: (input: unknown) => Region = parser("Region");
+/** Parses a {@link RateCard}. @throws CanonicalValidationError */
+export const parseRateCard: (input: unknown) => RateCard = parser("RateCard");
+/** Parses a {@link TaxCode}. @throws CanonicalValidationError */
+export const parseTaxCode: (input: unknown) => TaxCode = parser("TaxCode");
+/** Parses a {@link Currency}. @throws CanonicalValidationError */
+export const parseCurrency: (input: unknown) => Currency = parser("Currency");
