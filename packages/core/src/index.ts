@@ -2,6 +2,24 @@
 export const PACKAGE_NAME = "@ledgerline/core";
 
 export { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from "./adaptive-concurrency.js";
+export { type JwtAlgorithm, type SignJwtOptions, signJwt } from "./auth/jwt.js";
+export { type JwtBearerOptions, jwtBearerProvider } from "./auth/jwt-bearer.js";
+export {
+  baseStringUri,
+  type OAuth1Options,
+  type OAuth1SignatureMethod,
+  oauth1Header,
+  oauth1Signature,
+  oauth1Signer,
+  percentEncode,
+  signatureBaseString,
+} from "./auth/oauth1.js";
+export {
+  type ClientCredentialsOptions,
+  clientCredentialsProvider,
+  type RefreshTokenOptions,
+  refreshTokenProvider,
+} from "./auth/oauth2.js";
 export {
   cachedTokenProvider,
   type IssuedToken,
@@ -10,6 +28,13 @@ export {
   type TokenCacheOptions,
   type TokenProvider,
 } from "./auth/token-provider.js";
+export {
+  basicAuthHeader,
+  type ClientAuthMethod,
+  requestToken,
+  type TokenEndpointOptions,
+  type TokenResponse,
+} from "./auth/token-request.js";
 // Idempotency, ledger, batch runner (issue 4)
 export {
   type BatchContext,
