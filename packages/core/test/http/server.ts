@@ -19,9 +19,12 @@ export async function startServer(handler: Handler) {
   const server = createServer(async (req, res) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    res.on("close", () => {
-      inFlight--;
-    });
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.on("close", done);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const r: SeenRequest = {
@@ -32,6 +35,7 @@ export async function startServer(handler: Handler) {
     };
     const index = seen.push(r) - 1;
     await handler(r, res, index);
+    done(); // handlers end the response before returning
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -40,6 +44,12 @@ export async function startServer(handler: Handler) {
     seen,
     get maxInFlight() {
       return maxInFlight;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    resetMax() {
+      maxInFlight = inFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {

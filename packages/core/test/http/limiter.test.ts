@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { AdaptiveConcurrency, createHttpClient, Limiter, type RateLimitedEvent } from "../../src/index.js";
+import type { paths } from "./paths.js";
+import { delay, json, startServer } from "./server.js";
+
+const fast = { baseDelayMs: 1, maxDelayMs: 10, maxAttempts: 20 };
+
+describe("limiter", () => {
+  it("never exceeds its ceiling, counted server-side", async () => {
+    const server = await startServer(async (_req, res) => {
+      await delay(15);
+      json(res, 200, { id: "1", name: "ok" });
+    });
+    try {
+      const client = createHttpClient<paths>({
+        system: "t",
+        baseUrl: server.url,
+        limits: { maxConcurrency: 4 },
+      });
+      await Promise.all(
+        Array.from({ length: 40 }, () => client.GET("/items/{id}", { params: { path: { id: "1" } } })),
+      );
+      expect(server.seen).toHaveLength(40);
+      expect(server.maxInFlight).toBe(4);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("shares one ceiling between clients given the same Limiter (per-account governance)", async () => {
+    const server = await startServer(async (_req, res) => {
+      await delay(10);
+      json(res, 200, { id: "1", name: "ok" });
+    });
+    try {
+      const limiter = new Limiter({ maxConcurrency: 3 });
+      const a = createHttpClient<paths>({ system: "a", baseUrl: server.url, limits: limiter });
+      const b = createHttpClient<paths>({ system: "b", baseUrl: server.url, limits: limiter });
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? a : b).GET("/items/{id}", { params: { path: { id: "1" } } }),
+        ),
+      );
+      expect(server.maxInFlight).toBe(3);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("rate-limits request starts per interval", async () => {
+    const starts: number[] = [];
+    const server = await startServer((_req, res) => {
+      starts.push(performance.now());
+      json(res, 200, { id: "1", name: "ok" });
+    });
+    try {
+      const client = createHttpClient<paths>({
+        system: "t",
+        baseUrl: server.url,
+        limits: { maxConcurrency: 10, ratePerInterval: { limit: 3, intervalMs: 100 } },
+      });
+      await Promise.all(
+        Array.from({ length: 7 }, () => client.GET("/items/{id}", { params: { path: { id: "1" } } })),
+      );
+      // 7 starts at 3 per 100 ms: the 4th and 7th start ≈100 / ≈200 ms after the 1st (server-side arrival
+      // times; the first requests also open connections, hence the tolerance).
+      const first = starts[0] as number;
+      expect((starts[3] as number) - first).toBeGreaterThanOrEqual(70);
+      expect((starts[6] as number) - first).toBeGreaterThanOrEqual(170);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("adaptive concurrency halves on 429 / governance, recovers on success, never above the ceiling", async () => {
+    let governanceLimit = 2;
+    const server = await startServer(async (_req, res) => {
+      if (server.inFlight > governanceLimit) {
+        return json(res, 429, {
+          "o:errorDetails": [{ detail: "limit", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED" }],
+        });
+      }
+      await delay(5);
+      json(res, 200, { id: "1", name: "ok" });
+    });
+    try {
+      const events: RateLimitedEvent[] = [];
+      const client = createHttpClient<paths>({
+        system: "netsuite",
+        baseUrl: server.url,
+        limits: { maxConcurrency: 8, adaptive: true },
+        retry: { ...fast, budget: false },
+        hooks: { onRateLimited: (e) => events.push(e) },
+      });
+      const seenLimits: number[] = [];
+      const call = async () => {
+        await client.GET("/items/{id}", { params: { path: { id: "1" } } });
+        seenLimits.push(client.limiter.concurrency);
+      };
+      await Promise.all(Array.from({ length: 60 }, call));
+      expect(events.length).toBeGreaterThan(0);
+      expect(events[0]?.vendorCode).toBe("CONCURRENCY_LIMIT_EXCEEDED");
+      const lowest = Math.min(...events.map((e) => e.concurrency));
+      expect(lowest).toBeLessThanOrEqual(4);
+
+      // The governance limit lifts: concurrency climbs back to the ceiling and no further.
+      governanceLimit = 100;
+      server.resetMax();
+      for (let round = 0; round < 12; round++) await Promise.all(Array.from({ length: 8 }, call));
+      expect(client.limiter.concurrency).toBe(8);
+      expect(Math.max(...seenLimits)).toBeLessThanOrEqual(8);
+      expect(server.maxInFlight).toBeLessThanOrEqual(8);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("AdaptiveConcurrency: one halving per window, +1 per limit successes, bounded", () => {
+    const a = new AdaptiveConcurrency(16);
+    const epoch = a.epoch;
+    expect(a.onThrottle(epoch)).toBe(8);
+    expect(a.onThrottle(epoch)).toBe(8); // same window: no second halving
+    expect(a.onThrottle(a.epoch)).toBe(4);
+    for (let i = 0; i < 4; i++) a.onSuccess();
+    expect(a.limit).toBe(5);
+    for (let i = 0; i < 1000; i++) a.onSuccess();
+    expect(a.limit).toBe(16);
+    for (let i = 0; i < 10; i++) a.onThrottle(a.epoch);
+    expect(a.limit).toBe(1);
+  });
+});
