@@ -107,6 +107,15 @@ export {
   InvoiceLineSchema,
 } from "./invoice-event.js";
 export {
+  canonicalJsonSchema,
+  canonicalJsonSchemas,
+  JSON_SCHEMA_BASE_URI,
+  JSON_SCHEMA_NAMES,
+  type JsonSchemaDocument,
+  type JsonSchemaName,
+  SCHEMA_VERSION,
+} from "./json-schema.js";
+export {
   type CostCenter,
   CostCenterSchema,
   type Currency,
@@ -185,6 +194,21 @@ export {
 } from "./posting-policy.js";
 export { type Project, ProjectSchema } from "./project.js";
 export { type ProjectTask, ProjectTaskSchema, TASK_STATES } from "./project-task.js";
+export {
+  type BucketTotals,
+  defaultReconcileFields,
+  type FieldDifference,
+  type MatchedPair,
+  type MismatchedPair,
+  type PairTotals,
+  type ProjectReconciliation,
+  type ReconcileField,
+  type ReconcileOptions,
+  type Reconciliation,
+  reconcile,
+  reconciliationHeadlines,
+  type Totals,
+} from "./reconcile.js";
 export { recordFields } from "./record.js";
 export { CodeSchema, type Ref, RefSchema } from "./ref.js";
 export { RESOURCE_KINDS, type Resource, ResourceSchema } from "./resource.js";
