@@ -1,0 +1,405 @@
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { type FileHandle, mkdir, open, readFile, rename, rm, truncate } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { crc32 } from "node:zlib";
+import type { Ledger, LedgerEntry } from "./ledger.js";
+
+/** Options of {@link FileLedger.open}. */
+export interface FileLedgerOptions {
+  /**
+   * `"always"`: `record()` resolves only after the journal is flushed to disk (`fdatasync`); records
+   * written at the same time share one flush. `"never"`: leave flushing to the OS (faster; a power loss —
+   * not a process crash — may lose the last records).
+   * @default "always"
+   */
+  fsync?: "always" | "never";
+  /**
+   * A corrupt record in the middle of the journal (not a torn last record, which is always dropped) means
+   * the file was damaged outside Ledgerline. `"throw"` refuses to open it; `"skip"` drops the bad records
+   * and reports them in `recovery.skippedRecords`.
+   * @default "throw"
+   */
+  onCorruption?: "throw" | "skip";
+  /**
+   * Compact automatically when the journal holds more than `minRecords` records and more than `ratio`
+   * times the number of live keys. `false` disables it (call `compact()` yourself).
+   * @default { minRecords: 10000, ratio: 2 }
+   */
+  autoCompact?: false | { minRecords: number; ratio: number };
+  /**
+   * Take `<path>.lock` so that a second process cannot open the same journal. A lock left by a process
+   * that no longer runs is taken over.
+   * @default true
+   */
+  lock?: boolean;
+}
+
+/** What `open` found in the journal. */
+export interface FileLedgerRecovery {
+  /** Valid records read. */
+  records: number;
+  /** Bytes dropped from the end: a torn or corrupt last record left by a crash. */
+  truncatedBytes: number;
+  /** Corrupt records skipped in the middle (only with `onCorruption: "skip"`). */
+  skippedRecords: number;
+}
+
+/** The journal has a corrupt record that is not the last one. */
+export class LedgerCorruptionError extends Error {
+  override name = "LedgerCorruptionError";
+  /** 1-based line number of the first corrupt record. */
+  readonly line: number;
+  constructor(path: string, line: number) {
+    super(
+      `FileLedger: ${basename(path)} line ${line} is corrupt (bad checksum or JSON) and is not the last record`,
+    );
+    this.line = line;
+  }
+}
+
+interface Pending {
+  entry: LedgerEntry;
+  line: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Durable, embedded {@link Ledger}: an append-only JSON Lines journal, one record per line as
+ * `<crc32 hex> <entry JSON>`, flushed with `fdatasync` before `record()` resolves. A process killed
+ * mid-write leaves at worst a torn last line, which `open` detects by its checksum (or missing newline),
+ * drops and truncates away. `compact()` rewrites the journal with one record per key (write to a
+ * temporary file, fsync, atomic rename). All keys are indexed in memory (roughly 200–300 bytes per key).
+ * One process at a time (see `lock`).
+ * @example
+ * const ledger = await FileLedger.open(".ledgerline/netsuite-time.jsonl");
+ * try { ... idempotentUpsert({ ledger, ... }) ... } finally { await ledger.close(); }
+ */
+export class FileLedger implements Ledger {
+  readonly path: string;
+  /** What `open` found. */
+  readonly recovery: FileLedgerRecovery;
+  readonly #entries: Map<string, LedgerEntry>;
+  readonly #options: Required<Pick<FileLedgerOptions, "fsync">> & FileLedgerOptions;
+  #handle: FileHandle;
+  #journalRecords: number;
+  #queue: Pending[] = [];
+  #flushing: Promise<void> | undefined;
+  #exclusive: Promise<void> = Promise.resolve();
+  #failed: unknown;
+  #closed = false;
+  readonly #lockPath: string | undefined;
+
+  private constructor(
+    path: string,
+    handle: FileHandle,
+    entries: Map<string, LedgerEntry>,
+    recovery: FileLedgerRecovery,
+    options: FileLedgerOptions,
+    lockPath: string | undefined,
+  ) {
+    this.path = path;
+    this.#handle = handle;
+    this.#entries = entries;
+    this.recovery = recovery;
+    this.#journalRecords = recovery.records;
+    this.#options = { ...options, fsync: options.fsync ?? "always" };
+    this.#lockPath = lockPath;
+  }
+
+  /** Opens (or creates) the journal at `path`, recovering from a torn last record. */
+  static async open(path: string, options: FileLedgerOptions = {}): Promise<FileLedger> {
+    if (typeof path !== "string" || path.length === 0) {
+      throw new TypeError('FileLedger.open: "path" must be a non-empty string');
+    }
+    if (options.fsync !== undefined && options.fsync !== "always" && options.fsync !== "never") {
+      throw new TypeError('FileLedger.open: option "fsync" must be "always" or "never"');
+    }
+    await mkdir(dirname(path), { recursive: true });
+    const lockPath = options.lock === false ? undefined : `${path}.lock`;
+    if (lockPath) acquireLock(lockPath);
+    try {
+      await rm(compactPath(path), { force: true });
+      const { entries, recovery, validEnd, fileSize } = await readJournal(
+        path,
+        options.onCorruption ?? "throw",
+      );
+      if (validEnd < fileSize) {
+        await truncate(path, validEnd);
+      }
+      const handle = await open(path, "a");
+      if (validEnd < fileSize) await handle.datasync();
+      return new FileLedger(path, handle, entries, recovery, options, lockPath);
+    } catch (error) {
+      if (lockPath) releaseLock(lockPath);
+      throw error;
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async get(key: string): Promise<LedgerEntry | undefined> {
+    this.#assertUsable();
+    const entry = this.#entries.get(key);
+    return entry && { ...entry };
+  }
+
+  async record(entry: LedgerEntry): Promise<void> {
+    this.#assertUsable();
+    for (const field of ["key", "hash", "targetId", "postedAt"] as const) {
+      if (typeof entry?.[field] !== "string" || entry[field].length === 0) {
+        throw new TypeError(`FileLedger.record: "${field}" must be a non-empty string`);
+      }
+    }
+    const copy: LedgerEntry = {
+      key: entry.key,
+      hash: entry.hash,
+      targetId: entry.targetId,
+      postedAt: entry.postedAt,
+      ...(entry.version === undefined ? {} : { version: entry.version }),
+    };
+    const line = encodeLine(copy);
+    await new Promise<void>((resolve, reject) => {
+      this.#queue.push({ entry: copy, line, resolve, reject });
+      this.#flushing ??= this.#flush();
+    });
+  }
+
+  async *entries(): AsyncIterable<LedgerEntry> {
+    for (const entry of [...this.#entries.values()]) yield { ...entry };
+  }
+
+  /** Rewrites the journal with one record per key. Records arriving meanwhile wait. */
+  async compact(): Promise<void> {
+    this.#assertUsable();
+    await this.#runExclusive(() => this.#compactNow());
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.#flushing;
+    await this.#exclusive;
+    this.#closed = true;
+    await this.#handle.close();
+    if (this.#lockPath) releaseLock(this.#lockPath);
+  }
+
+  #assertUsable(): void {
+    if (this.#closed) throw new Error("FileLedger: used after close()");
+    if (this.#failed !== undefined) {
+      throw new Error("FileLedger: an earlier write failed; reopen the ledger to recover", {
+        cause: this.#failed,
+      });
+    }
+  }
+
+  async #flush(): Promise<void> {
+    try {
+      while (this.#queue.length > 0 && this.#failed === undefined) {
+        await this.#runExclusive(() => this.#writeBatch());
+        const auto = this.#options.autoCompact ?? { minRecords: 10_000, ratio: 2 };
+        if (
+          auto &&
+          this.#journalRecords > auto.minRecords &&
+          this.#journalRecords > auto.ratio * this.#entries.size
+        ) {
+          await this.#runExclusive(() => this.#compactNow()).catch((error: unknown) => {
+            this.#failed ??= error;
+          });
+        }
+      }
+    } finally {
+      if (this.#failed !== undefined) {
+        for (const p of this.#queue.splice(0)) p.reject(this.#failed);
+      }
+      this.#flushing = undefined;
+    }
+  }
+
+  /** Appends every queued record with one write and one flush, then resolves their promises. */
+  async #writeBatch(): Promise<void> {
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    try {
+      if (this.#failed !== undefined) throw this.#failed;
+      await this.#handle.write(batch.map((p) => p.line).join(""));
+      if (this.#options.fsync === "always") await this.#handle.datasync();
+    } catch (error) {
+      this.#failed ??= error;
+      for (const p of [...batch, ...this.#queue]) p.reject(error);
+      this.#queue = [];
+      return;
+    }
+    for (const p of batch) this.#entries.set(p.entry.key, p.entry);
+    this.#journalRecords += batch.length;
+    for (const p of batch) p.resolve();
+  }
+
+  #runExclusive(task: () => Promise<void>): Promise<void> {
+    const run = this.#exclusive.then(task);
+    this.#exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  async #compactNow(): Promise<void> {
+    const tmp = compactPath(this.path);
+    const out = await open(tmp, "w");
+    try {
+      let chunk: string[] = [];
+      for (const entry of this.#entries.values()) {
+        chunk.push(encodeLine(entry));
+        if (chunk.length >= 1000) {
+          await out.write(chunk.join(""));
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await out.write(chunk.join(""));
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    await rename(tmp, this.path);
+    await syncDirectory(dirname(this.path));
+    const old = this.#handle;
+    this.#handle = await open(this.path, "a");
+    await old.close();
+    this.#journalRecords = this.#entries.size;
+  }
+}
+
+function compactPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.compact`);
+}
+
+function encodeLine(entry: LedgerEntry): string {
+  const json = JSON.stringify(entry);
+  return `${crc32(json).toString(16).padStart(8, "0")} ${json}\n`;
+}
+
+function decodeLine(line: Buffer): LedgerEntry | undefined {
+  if (line.length < 10 || line[8] !== 0x20) return undefined;
+  const crc = Number.parseInt(line.subarray(0, 8).toString("latin1"), 16);
+  const json = line.subarray(9);
+  if (!Number.isFinite(crc) || crc32(json) !== crc) return undefined;
+  try {
+    const entry = JSON.parse(json.toString("utf8")) as Partial<LedgerEntry>;
+    const ok = ["key", "hash", "targetId", "postedAt"].every(
+      (f) => typeof (entry as Record<string, unknown>)[f] === "string",
+    );
+    return ok ? (entry as LedgerEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readJournal(path: string, onCorruption: "throw" | "skip") {
+  const entries = new Map<string, LedgerEntry>();
+  const recovery: FileLedgerRecovery = { records: 0, truncatedBytes: 0, skippedRecords: 0 };
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT")
+      return { entries, recovery, validEnd: 0, fileSize: 0 };
+    throw error;
+  }
+  let offset = 0;
+  let validEnd = 0;
+  let lineNumber = 0;
+  let firstBad: number | undefined;
+  let badSinceValid = 0;
+  while (offset < data.length) {
+    const newline = data.indexOf(0x0a, offset);
+    if (newline === -1) break; // torn last line: no newline
+    lineNumber++;
+    const entry = decodeLine(data.subarray(offset, newline));
+    offset = newline + 1;
+    if (!entry) {
+      firstBad ??= lineNumber;
+      badSinceValid++;
+      continue;
+    }
+    if (badSinceValid > 0) {
+      if (onCorruption === "throw") throw new LedgerCorruptionError(path, firstBad ?? lineNumber);
+      recovery.skippedRecords += badSinceValid;
+      badSinceValid = 0;
+    }
+    entries.set(entry.key, entry);
+    recovery.records++;
+    validEnd = offset;
+  }
+  recovery.truncatedBytes = data.length - validEnd;
+  return { entries, recovery, validEnd, fileSize: data.length };
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic.
+  }
+}
+
+function acquireLock(lockPath: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const holder = readPid(lockPath);
+      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+        throw new Error(
+          `FileLedger: ${lockPath} is held by running process ${holder}; one process per ledger`,
+        );
+      }
+      if (holder === process.pid) {
+        throw new Error(
+          `FileLedger: ${lockPath} is already open in this process; share one FileLedger instance`,
+        );
+      }
+      releaseLock(lockPath); // stale: its process is gone
+    }
+  }
+  throw new Error(`FileLedger: could not take ${lockPath}`);
+}
+
+function readPid(lockPath: string): number | undefined {
+  try {
+    const fd = openSync(lockPath, "r");
+    const buffer = Buffer.alloc(32);
+    const n = readSync(fd, buffer, 0, 32, 0);
+    closeSync(fd);
+    const pid = Number.parseInt(buffer.subarray(0, n).toString("utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+function releaseLock(lockPath: string): void {
+  try {
+    unlinkSync(lockPath);
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,236 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FileLedger, LedgerCorruptionError } from "../src/file-ledger.js";
+import { idempotentUpsert } from "../src/idempotent-upsert.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ledgerline-ledger-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const entry = (key: string, hash: string, targetId = `t-${key}`) => ({
+  key,
+  hash,
+  targetId,
+  postedAt: "2026-03-01T00:00:00.000Z",
+});
+
+describe("FileLedger", () => {
+  it("persists entries across reopen, latest per key", async () => {
+    const path = join(dir, "sub", "ledger.jsonl");
+    const ledger = await FileLedger.open(path);
+    await ledger.record(entry("a", "h1"));
+    await ledger.record({ ...entry("a", "h2"), version: 2 });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => ledger.record(entry(`k${i}`, "h"))));
+    expect(ledger.size).toBe(51);
+    await ledger.close();
+    const again = await FileLedger.open(path);
+    expect(await again.get("a")).toEqual({ ...entry("a", "h2"), version: 2 });
+    expect(again.size).toBe(51);
+    expect(again.recovery).toEqual({ records: 52, truncatedBytes: 0, skippedRecords: 0 });
+    await again.close();
+  });
+
+  it("works with idempotentUpsert across a restart", async () => {
+    const path = join(dir, "ledger.jsonl");
+    let writes = 0;
+    const write = async () => {
+      writes++;
+      return "NS-9";
+    };
+    const l1 = await FileLedger.open(path);
+    expect((await idempotentUpsert({ ledger: l1, key: "k", hash: "h", write })).status).toBe("written");
+    await l1.close();
+    const l2 = await FileLedger.open(path);
+    expect((await idempotentUpsert({ ledger: l2, key: "k", hash: "h", write })).status).toBe("unchanged");
+    await l2.close();
+    expect(writes).toBe(1);
+  });
+
+  it("drops a torn last record (no newline) and truncates it away", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const l1 = await FileLedger.open(path);
+    await l1.record(entry("a", "h1"));
+    await l1.close();
+    const good = await readFile(path, "utf8");
+    await appendFile(path, good.slice(0, 30));
+    const l2 = await FileLedger.open(path);
+    expect(l2.recovery).toEqual({ records: 1, truncatedBytes: 30, skippedRecords: 0 });
+    expect(await readFile(path, "utf8")).toBe(good);
+    await l2.record(entry("b", "h2"));
+    await l2.close();
+    const l3 = await FileLedger.open(path);
+    expect(l3.size).toBe(2);
+    expect(l3.recovery.truncatedBytes).toBe(0);
+    await l3.close();
+  });
+
+  it("drops a complete last record whose checksum does not match", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const l1 = await FileLedger.open(path);
+    await l1.record(entry("a", "h1"));
+    await l1.record(entry("b", "h1"));
+    await l1.close();
+    const text = await readFile(path, "utf8");
+    await writeFile(path, text.replace('"key":"b","hash":"h1"', '"key":"b","hash":"h9"'));
+    const l2 = await FileLedger.open(path);
+    expect(await l2.get("b")).toBeUndefined();
+    expect(l2.recovery.records).toBe(1);
+    expect(l2.recovery.truncatedBytes).toBeGreaterThan(0);
+    await l2.close();
+  });
+
+  it("refuses a corrupt record in the middle, or skips it when asked", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const l1 = await FileLedger.open(path);
+    for (const k of ["a", "b", "c"]) await l1.record(entry(k, "h1"));
+    await l1.close();
+    const text = await readFile(path, "utf8");
+    await writeFile(path, text.replace('"key":"b"', '"key":"B"'));
+    await expect(FileLedger.open(path)).rejects.toThrow(LedgerCorruptionError);
+    await expect(FileLedger.open(path)).rejects.toThrow(/line 2/);
+    const l2 = await FileLedger.open(path, { onCorruption: "skip" });
+    expect(l2.recovery).toMatchObject({ records: 2, skippedRecords: 1 });
+    expect([await l2.get("a"), await l2.get("b"), await l2.get("c")].map((e) => e?.key)).toEqual([
+      "a",
+      undefined,
+      "c",
+    ]);
+    await l2.close();
+  });
+
+  it("compacts to one record per key, keeping the latest", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const ledger = await FileLedger.open(path, { autoCompact: false });
+    for (let i = 0; i < 200; i++) await ledger.record(entry(`k${i % 10}`, `h${i}`));
+    const before = (await stat(path)).size;
+    await ledger.compact();
+    expect((await stat(path)).size).toBeLessThan(before / 10);
+    await ledger.record(entry("new", "h"));
+    await ledger.close();
+    const again = await FileLedger.open(path);
+    expect(again.recovery.records).toBe(11);
+    expect((await again.get("k3"))?.hash).toBe("h193");
+    await again.close();
+  });
+
+  it("compacts automatically past the threshold without losing concurrent records", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const ledger = await FileLedger.open(path, { autoCompact: { minRecords: 50, ratio: 2 } });
+    await Promise.all(Array.from({ length: 400 }, (_, i) => ledger.record(entry(`k${i % 20}`, `h${i}`))));
+    await ledger.close();
+    const again = await FileLedger.open(path);
+    expect(again.size).toBe(20);
+    expect(again.recovery.records).toBeLessThan(400);
+    await again.close();
+  });
+
+  it("lets one process hold a ledger at a time", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const ledger = await FileLedger.open(path);
+    await expect(FileLedger.open(path)).rejects.toThrow(/already open in this process/);
+    await ledger.close();
+    await (await FileLedger.open(path)).close();
+  });
+
+  it("validates entries and options, naming the field", async () => {
+    const ledger = await FileLedger.open(join(dir, "l.jsonl"));
+    await expect(ledger.record({ ...entry("a", "h"), targetId: "" })).rejects.toThrow(/"targetId"/);
+    await ledger.close();
+    await expect(FileLedger.open(join(dir, "x.jsonl"), { fsync: "sometimes" as never })).rejects.toThrow(
+      /"fsync"/,
+    );
+  });
+});
+
+describe("FileLedger crash safety (real SIGKILL)", () => {
+  const writer = fileURLToPath(new URL("./fixtures/ledger-writer.ts", import.meta.url));
+  const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+
+  const runAndKill = (path: string, start: number, killAfterAcks: number, mode = "") =>
+    new Promise<{ acked: number[]; code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        const child: ChildProcess = spawn(
+          process.execPath,
+          ["--conditions=@ledgerline/source", "--import", "tsx", writer, path, String(start), mode],
+          { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        const acked: number[] = [];
+        let buffered = "";
+        let stderr = "";
+        child.stderr?.on("data", (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.stdout?.on("data", (d: Buffer) => {
+          buffered += d.toString();
+          const lines = buffered.split("\n");
+          buffered = lines.pop() ?? "";
+          for (const line of lines) {
+            if (line.startsWith("ack ")) acked.push(Number(line.slice(4)));
+            if (line === "torn" && !child.killed) child.kill("SIGKILL");
+          }
+          if (mode !== "torn" && acked.length >= killAfterAcks && !child.killed) child.kill("SIGKILL");
+        });
+        child.on("error", reject);
+        child.on("exit", (code, signal) => {
+          if (signal !== "SIGKILL") reject(new Error(`writer exited with ${code}: ${stderr}`));
+          else resolve({ acked, code, signal });
+        });
+      },
+    );
+
+  it("reopens consistently after being killed mid-write, again and again", async () => {
+    const path = join(dir, "crash.jsonl");
+    const latestAcked = new Map<string, number>();
+    let start = 0;
+    for (const killAfter of [37, 211, 503, 89, 777]) {
+      const { acked } = await runAndKill(path, start, killAfter);
+      expect(acked.length).toBeGreaterThanOrEqual(killAfter);
+      for (const i of acked) {
+        const key = `k${i % 500}`;
+        if ((latestAcked.get(key) ?? -1) < i) latestAcked.set(key, i);
+      }
+      start = Math.max(...acked) + 1000; // hashes never repeat across runs
+
+      const ledger = await FileLedger.open(path);
+      // Every acknowledged record is there (or a newer write of the same key that reached the disk).
+      for (const [key, i] of latestAcked) {
+        const got = await ledger.get(key);
+        expect(got, key).toBeDefined();
+        expect(Number(got!.hash.slice(1)), key).toBeGreaterThanOrEqual(i);
+        expect(got!.version).toBe(`${got!.hash.slice(1)}-${"x".repeat(2000)}`);
+        expect(got!.targetId).toBe(key.replace("k", "t"));
+      }
+      await ledger.close();
+      // After recovery the file is clean: reopening finds nothing to truncate.
+      const clean = await FileLedger.open(path);
+      expect(clean.recovery.truncatedBytes).toBe(0);
+      expect(clean.recovery.skippedRecords).toBe(0);
+      await clean.close();
+    }
+  }, 120_000);
+
+  it("drops the torn record a killed writer left behind and keeps every acknowledged one", async () => {
+    const path = join(dir, "torn.jsonl");
+    const { acked } = await runAndKill(path, 0, 0, "torn");
+    expect(acked).toHaveLength(20);
+    const sizeBefore = (await stat(path)).size;
+    const ledger = await FileLedger.open(path);
+    expect(ledger.recovery.records).toBe(20);
+    expect(ledger.recovery.truncatedBytes).toBeGreaterThan(1000);
+    expect((await stat(path)).size).toBe(sizeBefore - ledger.recovery.truncatedBytes);
+    for (const i of acked) expect((await ledger.get(`k${i}`))?.hash).toBe(`h${i}`);
+    await ledger.record(entry("after", "h"));
+    await ledger.close();
+    const again = await FileLedger.open(path);
+    expect(again.recovery).toEqual({ records: 21, truncatedBytes: 0, skippedRecords: 0 });
+    await again.close();
+  }, 60_000);
+});
