@@ -77,6 +77,12 @@ export {
   type ValidationIssue,
 } from "./errors.js";
 export {
+  FileLedger,
+  type FileLedgerOptions,
+  type FileLedgerRecovery,
+  LedgerCorruptionError,
+} from "./file-ledger.js";
+export {
   combineHooks,
   type HttpHooks,
   type RateLimitedEvent,
@@ -92,12 +98,6 @@ export {
   type LedgerlineRequestOptions,
   type Transport,
 } from "./http-client.js";
-export {
-  FileLedger,
-  type FileLedgerOptions,
-  type FileLedgerRecovery,
-  LedgerCorruptionError,
-} from "./file-ledger.js";
 export { type IdempotencyKeyInput, type IdempotencyKeyOptions, idempotencyKey } from "./idempotency-key.js";
 export { type IdempotentUpsertOptions, idempotentUpsert, type UpsertResult } from "./idempotent-upsert.js";
 export type { Ledger, LedgerEntry } from "./ledger.js";
