@@ -1,0 +1,187 @@
+import {
+  type ApprovedTimeEntry,
+  type BillableExpense,
+  type Client,
+  type ExpenseLine,
+  type Milestone,
+  type Project,
+  parseApprovedTimeEntry,
+  type Ref,
+  type Resource,
+  type TimeEntry,
+} from "@ledgerline/canonical";
+import type { WalkedRecord } from "./envelope.js";
+import type { KantataKey, KantataStory, KantataWorkspace } from "./kantata-types.js";
+import { toClient } from "./mappers/client.js";
+import { toBillableExpense, toExpenseLine } from "./mappers/expense.js";
+import { toMilestone } from "./mappers/milestone.js";
+import { toProject } from "./mappers/project.js";
+import { toResource } from "./mappers/resource.js";
+import { toTimeEntry } from "./mappers/time-entry.js";
+import type { KantataQuery } from "./page-fetcher.js";
+
+/** How to read one canonical type from Kantata: which list, with which query and includes, mapped how. */
+export interface CanonicalStream<K extends KantataKey, T> {
+  key: K;
+  query: KantataQuery;
+  map(item: WalkedRecord<K>): T;
+}
+
+/** Filters shared by the time and expense reads. */
+export interface WorkFilters {
+  /** Only these workspaces (Kantata ids). */
+  workspaceIds?: readonly string[] | undefined;
+}
+
+/** Filters of the time entry reads. */
+export interface TimeEntryFilters extends WorkFilters {
+  /** `true`: approved only; `false`: unapproved only; absent: all. */
+  approved?: boolean | undefined;
+  /** Inclusive range of `date_performed`, `YYYY-MM-DD`. */
+  datePerformed?: { from: string; to: string } | undefined;
+}
+
+/** Filters of the expense reads. */
+export interface ExpenseFilters extends WorkFilters {
+  /** `true`: approved only; `false`: unapproved only; absent: all. */
+  approved?: boolean | undefined;
+}
+
+/** Options of the project read. */
+export interface ProjectStreamOptions {
+  /**
+   * The client of a workspace, when it is known elsewhere (e.g. a CRM account linked through an external
+   * reference). Return `undefined` to fall back to the workspace's company workspace group.
+   */
+  clientFor?:
+    | ((workspace: KantataWorkspace, item: WalkedRecord<"workspaces">) => Ref | undefined)
+    | undefined;
+}
+
+/** Options of the milestone read. */
+export interface MilestoneStreamOptions extends WorkFilters {
+  /** Completion day of a completed milestone (Kantata stories carry none). */
+  completedOn?: ((story: KantataStory) => string | undefined) | undefined;
+}
+
+const workspaceFilter = (f: WorkFilters): KantataQuery =>
+  f.workspaceIds && f.workspaceIds.length > 0 ? { workspace_id: f.workspaceIds.join(",") } : {};
+
+/** Workspaces → {@link Project}, with client groups and project leads side-loaded. */
+export function projectStream(options: ProjectStreamOptions = {}): CanonicalStream<"workspaces", Project> {
+  return {
+    key: "workspaces",
+    query: { include: "workspace_groups,primary_maven" },
+    map(item) {
+      const workspace = item.record;
+      const clientGroup = (workspace.workspace_group_ids ?? [])
+        .map((id) => item.included.get("workspace_groups", id))
+        .find((group) => group?.company === true);
+      return toProject(workspace, {
+        client: options.clientFor?.(workspace, item),
+        clientGroup,
+        primaryMaven: item.included.get("users", workspace.primary_maven_id),
+      });
+    },
+  };
+}
+
+/** Company workspace groups → {@link Client}. Non-company groups come back as rejects. */
+export function clientStream(): CanonicalStream<"workspace_groups", Client> {
+  return { key: "workspace_groups", query: {}, map: (item) => toClient(item.record) };
+}
+
+/** Users → {@link Resource}. */
+export function resourceStream(): CanonicalStream<"users", Resource> {
+  return { key: "users", query: {}, map: (item) => toResource(item.record) };
+}
+
+/** Stories of type milestone → {@link Milestone}, with their workspace side-loaded. */
+export function milestoneStream(options: MilestoneStreamOptions = {}): CanonicalStream<"stories", Milestone> {
+  return {
+    key: "stories",
+    query: { story_type: "milestone", include: "workspace", ...workspaceFilter(options) },
+    map: (item) =>
+      toMilestone(item.record, {
+        workspace: item.included.get("workspaces", item.record.workspace_id),
+        completedOn: options.completedOn?.(item.record),
+      }),
+  };
+}
+
+function timeQuery(filters: TimeEntryFilters): KantataQuery {
+  return {
+    include: "user,story,workspace,active_submission",
+    ...workspaceFilter(filters),
+    ...(filters.approved === undefined ? {} : { approved: filters.approved }),
+    ...(filters.datePerformed
+      ? { date_performed_between: `${filters.datePerformed.from}:${filters.datePerformed.to}` }
+      : {}),
+  };
+}
+
+function mapTimeEntry(item: WalkedRecord<"time_entries">): TimeEntry {
+  const entry = item.record;
+  return toTimeEntry(entry, {
+    user: item.included.get("users", entry.user_id),
+    workspace: item.included.get("workspaces", entry.workspace_id),
+    story: item.included.get("stories", entry.story_id),
+    submission: item.included.get("timesheet_submissions", entry.active_submission_id),
+  });
+}
+
+/** Time entries in any approval state → {@link TimeEntry}. */
+export function timeEntryStream(filters: TimeEntryFilters = {}): CanonicalStream<"time_entries", TimeEntry> {
+  return { key: "time_entries", query: timeQuery(filters), map: mapTimeEntry };
+}
+
+/** Approved time entries (`approved=true`) → {@link ApprovedTimeEntry}. */
+export function approvedTimeEntryStream(
+  filters: Omit<TimeEntryFilters, "approved"> = {},
+): CanonicalStream<"time_entries", ApprovedTimeEntry> {
+  return {
+    key: "time_entries",
+    query: timeQuery({ ...filters, approved: true }),
+    map: (item) => parseApprovedTimeEntry(mapTimeEntry(item)),
+  };
+}
+
+function expenseContext(item: WalkedRecord<"expenses">) {
+  const e = item.record;
+  return {
+    user: item.included.get("users", e.user_id),
+    workspace: item.included.get("workspaces", e.workspace_id),
+    story: item.included.get("stories", e.story_id),
+  };
+}
+
+function expenseQuery(filters: ExpenseFilters): KantataQuery {
+  return {
+    include: "user,story,workspace",
+    ...workspaceFilter(filters),
+    ...(filters.approved === undefined ? {} : { approved: filters.approved }),
+  };
+}
+
+/** Expenses in any approval state → {@link ExpenseLine}. */
+export function expenseStream(filters: ExpenseFilters = {}): CanonicalStream<"expenses", ExpenseLine> {
+  return {
+    key: "expenses",
+    query: expenseQuery(filters),
+    map: (item) => toExpenseLine(item.record, expenseContext(item)),
+  };
+}
+
+/**
+ * Approved expenses (`approved=true`) → {@link BillableExpense}; approved but non-billable expenses come
+ * back as rejects naming `is_billable`.
+ */
+export function billableExpenseStream(
+  filters: WorkFilters = {},
+): CanonicalStream<"expenses", BillableExpense> {
+  return {
+    key: "expenses",
+    query: expenseQuery({ ...filters, approved: true }),
+    map: (item) => toBillableExpense(item.record, expenseContext(item)),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * `@ledgerline/connector-psa/testing`: a stateful Kantata OX fake for contract tests and demos, on
+ * `@ledgerline/core/testing`.
+ * @packageDocumentation
+ */
+export {
+  createKantataFake,
+  KANTATA_DEFAULT_FAULTS,
+  type KantataFake,
+  type KantataFakeOptions,
+} from "./kantata-fake.js";
+export { INCLUDE_RULES, type IncludeRule } from "./kantata-includes.js";
+export { type ListOutcome, listRecords, type RawQuery } from "./kantata-list.js";
+export { type KantataSeed, type KantataState, KantataStore, type SeedRecord } from "./kantata-store.js";
