@@ -273,6 +273,7 @@ export class FakeStore {
         record[field] = structuredClone(stripLinks(value));
       }
     }
+    record.lastModifiedDate = new Date().toISOString();
     return record as FakeRecord;
   }
 

@@ -1,0 +1,179 @@
+import { createHttpError, type HttpClient, type HttpError } from "@ledgerline/core";
+import { BatchJobError, parseNetSuiteError } from "./errors.js";
+import type { paths } from "./generated/netsuite.js";
+import { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
+
+/** Most records NetSuite accepts in one batch request. */
+export const MAX_BATCH_SIZE = 100;
+
+/** Content type of a batch body. */
+export const COLLECTION_CONTENT_TYPE = "application/vnd.oracle.resource+json; type=collection";
+
+/** Options of {@link runBatchUpsert}. */
+export interface BatchJobOptions {
+  /** Delay between job polls. @default 1000 */
+  pollIntervalMs?: number;
+  /** Give up polling after this long (the job keeps running in NetSuite). @default 900000 (15 min) */
+  maxWaitMs?: number;
+  /** Sublists replaced by the items' lines. */
+  replace?: readonly string[];
+  signal?: AbortSignal;
+}
+
+/** Outcome of one item of a batch: the internal id, or the error NetSuite reported for it. */
+export type BatchItemOutcome = { ok: true; internalId: string } | { ok: false; error: HttpError };
+
+/**
+ * Upserts up to 100 records by external id in one asynchronous job: `PUT /record/v1/{type}` with a
+ * collection body and `Prefer: respond-async`, then polls `async/v1/job/{id}` until it completes and reads
+ * each task's result (`…/task/{n}/result`). The submission is an upsert, so it is marked idempotent: if
+ * core resends it after an ambiguous failure, the second job updates the same records. Returns one outcome
+ * per item, in item order.
+ * @throws BatchJobError when the job cannot be followed to its end (or a result is missing)
+ */
+export async function runBatchUpsert(
+  http: HttpClient<paths>,
+  type: WritableRecordType,
+  items: ReadonlyArray<Record<string, unknown> & { externalId: string }>,
+  options: BatchJobOptions = {},
+): Promise<BatchItemOutcome[]> {
+  if (items.length === 0) return [];
+  if (items.length > MAX_BATCH_SIZE) {
+    throw new RangeError(`a NetSuite batch holds at most ${MAX_BATCH_SIZE} records, got ${items.length}`);
+  }
+  const put = http.PUT as unknown as (
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ response: Response }>;
+  const { response } = await put(`/record/v1/${type}`, {
+    params: {
+      header: { Prefer: 'respond-async, batch-processing="parallel"' },
+      ...(options.replace?.length ? { query: { replace: options.replace.join(",") } } : {}),
+    },
+    headers: { "Content-Type": COLLECTION_CONTENT_TYPE },
+    body: { items },
+    idempotent: true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const location = response.headers.get("location") ?? "";
+  const jobId = /\/async\/v1\/job\/([^/?#]+)/.exec(location)?.[1];
+  if (!jobId) throw new BatchJobError("", `NetSuite accepted a ${type} batch without a job Location`);
+
+  await waitForJob(http, jobId, options);
+
+  const { data: taskList } = await http.GET("/async/v1/job/{jobId}/task", { params: { path: { jobId } } });
+  const taskIds = (taskList?.items ?? []).map(
+    (t, i) => t.id ?? lastSegment(t.links?.[0]?.href) ?? String(i + 1),
+  );
+  const outcomes: (BatchItemOutcome | undefined)[] = new Array(items.length);
+  const byExternalId = new Map(items.map((item, i) => [item.externalId, i]));
+  for (const [position, taskId] of taskIds.entries()) {
+    const { data: result } = await http.GET("/async/v1/job/{jobId}/task/{taskId}/result", {
+      params: { path: { jobId, taskId } },
+    });
+    const index = (result?.externalId ? byExternalId.get(result.externalId) : undefined) ?? position;
+    if (index >= items.length) continue;
+    outcomes[index] = toOutcome(result ?? {}, type, jobId, taskId);
+  }
+  return outcomes.map((outcome, i) => {
+    if (outcome) return outcome;
+    throw new BatchJobError(
+      jobId,
+      `NetSuite job ${jobId} returned no result for ${type} ${items[i]?.externalId}`,
+      {
+        retryable: true,
+      },
+    );
+  });
+}
+
+async function waitForJob(http: HttpClient<paths>, jobId: string, options: BatchJobOptions): Promise<void> {
+  const interval = options.pollIntervalMs ?? 1000;
+  const deadline = Date.now() + (options.maxWaitMs ?? 900_000);
+  for (;;) {
+    const { data: job } = await http.GET("/async/v1/job/{jobId}", {
+      params: { path: { jobId } },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (job?.completed) return;
+    if (Date.now() >= deadline) {
+      throw new BatchJobError(jobId, `NetSuite job ${jobId} did not complete in time; it may still finish`, {
+        retryable: true,
+      });
+    }
+    await delay(interval, options.signal);
+  }
+}
+
+function toOutcome(
+  result: NonNullable<
+    paths["/async/v1/job/{jobId}/task/{taskId}/result"]["get"]["responses"][200]["content"]["application/json"]
+  >,
+  type: string,
+  jobId: string,
+  taskId: string,
+): BatchItemOutcome {
+  const details = result["o:errorDetails"];
+  if (Array.isArray(details) && details.length > 0) {
+    const status = typeof result.status === "number" ? result.status : 400;
+    const text = JSON.stringify(result);
+    const parsed =
+      parseNetSuiteError(new Response(null, { status: status < 200 ? 400 : status }), text) ?? {};
+    const url = `/async/v1/job/${jobId}/task/${taskId}/result`;
+    return {
+      ok: false,
+      error: createHttpError(
+        `netsuite ${type} batch task ${taskId} failed${parsed.vendorCode ? ` ${parsed.vendorCode}` : ""}: ${parsed.message ?? "no detail"}`,
+        {
+          status,
+          method: "PUT",
+          url,
+          vendorCode: parsed.vendorCode,
+          path: parsed.path,
+          issues: parsed.issues,
+          retryable: parsed.retryable ?? status >= 500,
+          system: "netsuite",
+        },
+        parsed.kind,
+      ),
+    };
+  }
+  const self = result.links?.find((l) => l.rel === "self")?.href;
+  const internalId = internalIdFromUrl(self) ?? (typeof result.id === "string" ? result.id : undefined);
+  if (!internalId) {
+    return {
+      ok: false,
+      error: createHttpError(
+        `netsuite ${type} batch task ${taskId} returned no record`,
+        {
+          status: 500,
+          method: "PUT",
+          url: `/async/v1/job/${jobId}/task/${taskId}/result`,
+          retryable: true,
+          system: "netsuite",
+        },
+        undefined,
+      ),
+    };
+  }
+  return { ok: true, internalId };
+}
+
+function lastSegment(href: string | undefined): string | undefined {
+  return href?.split("/").filter(Boolean).at(-1);
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,221 @@
+import type {
+  ApprovedTimeEntry,
+  BillableExpense,
+  Client,
+  ExpenseLine,
+  InvoiceEvent,
+  Project,
+  TimeEntry,
+} from "@ledgerline/canonical";
+import {
+  createHttpClient,
+  type HttpClient,
+  type HttpHooks,
+  type Ledger,
+  Limiter,
+  type Logger,
+  type RetryOptions,
+  type TracerLike,
+  type Transport,
+} from "@ledgerline/core";
+import { createNetSuiteAuth, type NetSuiteAuth } from "./auth.js";
+import type { BatchJobOptions } from "./batch.js";
+import { type AccountOptions, type NetSuiteAccount, resolveAccount } from "./config.js";
+import { NETSUITE_ERROR_CODES, parseNetSuiteError } from "./errors.js";
+import type { paths } from "./generated/netsuite.js";
+import type { NetSuiteMasterData } from "./mappers/context.js";
+import { customerSpec } from "./operations/clients.js";
+import { expenseReportSpec } from "./operations/expenses.js";
+import { invoiceSpec } from "./operations/invoices.js";
+import {
+  type NetSuiteRecordResult,
+  type PostingDeps,
+  type PostOptions,
+  type PostReport,
+  postRecords,
+  type RecordSpec,
+} from "./operations/post-records.js";
+import { type ListPostedTimeOptions, listPostedTime } from "./operations/posted-time.js";
+import type { PostingPolicy } from "./operations/posting-policy.js";
+import { jobSpec } from "./operations/projects.js";
+import { timeBillSpec } from "./operations/time.js";
+import { createSuiteQL, type SuiteQL } from "./suiteql.js";
+
+/** Configuration of {@link createNetSuiteClient}. */
+export interface NetSuiteClientConfig extends AccountOptions {
+  /** Credentials: OAuth 2.0 M2M (preferred), TBA, your own token provider, or none (fakes only). */
+  auth: NetSuiteAuth;
+  /**
+   * Requests the account (or this integration's slice of it) allows at once: Standard 5, Premium 15,
+   * Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Seeds core's adaptive concurrency, which halves
+   * on 429 `CONCURRENCY_LIMIT_EXCEEDED` and climbs back on success. Share one client per account: the
+   * limit is per account. @default 5
+   */
+  concurrencyLimit?: number;
+  /** Transport (an undici fetch, or a fake's `fetch`). @default globalThis.fetch */
+  fetch?: Transport;
+  /** Core retry policy. `CONCURRENCY_LIMIT_EXCEEDED` is always retryable. @default core's (3 attempts, jittered backoff, budget) */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout in ms. NetSuite itself allows 15 minutes per request. @default 120000 */
+  timeoutMs?: number;
+  logger?: Logger;
+  hooks?: HttpHooks | readonly HttpHooks[];
+  tracer?: TracerLike;
+  /** Extra fields never logged (rates are always redacted). */
+  sensitiveFields?: readonly string[];
+  /** Where postings are recorded; with one, nothing is posted twice and unchanged records are skipped. */
+  ledger?: Ledger;
+  /** Dimension, tax, category, currency and item ids of the account. */
+  masterData?: NetSuiteMasterData;
+  /** Inputs longer than this (arrays) go through async batch jobs in `"auto"` mode. @default 50 */
+  batchThreshold?: number;
+  /** Async job polling. */
+  batch?: BatchJobOptions;
+  /** Posting policy for time entries (canonical `checkPostable` context per entry). */
+  timePolicy?: PostingPolicy<TimeEntry>;
+  /** Posting policy for expenses. */
+  expensePolicy?: PostingPolicy<ExpenseLine>;
+}
+
+/** A NetSuite connector bound to one account. */
+export interface NetSuiteClient {
+  /** Host, realm, environment and URLs of the account. */
+  readonly account: NetSuiteAccount;
+  /** The typed low-level client (openapi-fetch over core: auth, retries, limits, typed errors). */
+  readonly http: HttpClient<paths>;
+  /** Parameterised SuiteQL with paging. */
+  readonly suiteql: SuiteQL;
+  /** Upserts a client as a `customer`. */
+  upsertClient(client: Client): Promise<NetSuiteRecordResult>;
+  /** Upserts clients. */
+  upsertClients(
+    clients: Iterable<Client> | AsyncIterable<Client>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** Upserts a project as a `job` under its client's customer. */
+  upsertProject(project: Project): Promise<NetSuiteRecordResult>;
+  /** Upserts projects. */
+  upsertProjects(
+    projects: Iterable<Project> | AsyncIterable<Project>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** Posts one approved time entry as a `timeBill`. Unapproved entries are rejected, never posted. */
+  postTimeEntry(entry: ApprovedTimeEntry | TimeEntry): Promise<NetSuiteRecordResult>;
+  /** Posts approved time entries (async batch jobs above `batchThreshold`). */
+  postTime(
+    entries: Iterable<ApprovedTimeEntry | TimeEntry> | AsyncIterable<ApprovedTimeEntry | TimeEntry>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** Posts approved billable expenses, one `expenseReport` each. */
+  postExpenses(
+    expenses: Iterable<BillableExpense> | AsyncIterable<BillableExpense>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** Raises (upserts) the invoice of a `ready` invoice event. */
+  upsertInvoice(event: InvoiceEvent): Promise<NetSuiteRecordResult>;
+  /** Raises invoices. */
+  upsertInvoices(
+    events: Iterable<InvoiceEvent> | AsyncIterable<InvoiceEvent>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** Posted time in a date range as canonical time entries, for reconciliation. */
+  listPostedTime(options: ListPostedTimeOptions): AsyncIterable<TimeEntry>;
+  /** The account's governance figures (administrators only). */
+  governanceLimits(): Promise<
+    paths["/system/v1/governanceLimits"]["get"]["responses"][200]["content"]["application/json"]
+  >;
+}
+
+/**
+ * Creates a NetSuite connector for one account on `@ledgerline/core`: the REST root from the account id
+ * (sandbox `123456_SB1` → `https://123456-sb1.suitetalk.api.netsuite.com/services/rest`), OAuth 2.0 M2M or
+ * TBA, NetSuite error bodies parsed into core's typed errors (`vendorCode` = `o:errorCode`, `path` =
+ * `o:errorPath`), 429 `CONCURRENCY_LIMIT_EXCEEDED` retried with adaptive concurrency seeded from
+ * `concurrencyLimit`, and the canonical operations (external-id upserts through the ledger).
+ * @example
+ * const netsuite = createNetSuiteClient({
+ *   accountId: "123456_SB1",
+ *   auth: { type: "oauth2-m2m", clientId, certificateId, privateKey: readFileSync("key.pem", "utf8") },
+ *   ledger: await FileLedger.open(".ledgerline/netsuite.jsonl"),
+ * });
+ * const report = await netsuite.postTime(approvedEntries);
+ * @throws TypeError naming the option when the configuration is invalid
+ */
+export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClient {
+  const account = resolveAccount(config);
+  const concurrency = config.concurrencyLimit ?? 5;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError('NetSuite config: option "concurrencyLimit" must be an integer >= 1');
+  }
+  const batchThreshold = config.batchThreshold ?? 50;
+  if (!Number.isInteger(batchThreshold) || batchThreshold < 0) {
+    throw new TypeError('NetSuite config: option "batchThreshold" must be an integer >= 0');
+  }
+  const auth = createNetSuiteAuth(config.auth, account, config.fetch);
+  const retry: RetryOptions | false =
+    config.retry === false
+      ? false
+      : {
+          ...config.retry,
+          retryableVendorCodes: [
+            NETSUITE_ERROR_CODES.concurrencyLimitExceeded,
+            ...(config.retry?.retryableVendorCodes ?? []),
+          ],
+        };
+  const http = createHttpClient<paths>({
+    system: "netsuite",
+    baseUrl: account.baseUrl,
+    ...(auth ? { auth } : {}),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    retry,
+    limits: new Limiter({ maxConcurrency: concurrency, adaptive: true }),
+    timeoutMs: config.timeoutMs ?? 120_000,
+    parseError: parseNetSuiteError,
+    sensitiveFields: ["rate", "price", "billRate", "costRate", ...(config.sensitiveFields ?? [])],
+    headers: { Accept: "application/json" },
+    ...(config.logger ? { logger: config.logger } : {}),
+    ...(config.hooks ? { hooks: config.hooks } : {}),
+    ...(config.tracer ? { tracer: config.tracer } : {}),
+  });
+  const suiteql = createSuiteQL(http);
+  const masterData = config.masterData ?? {};
+  const deps: PostingDeps = {
+    http,
+    suiteql,
+    ledger: config.ledger,
+    masterData,
+    concurrency,
+    batchThreshold,
+    batch: config.batch ?? {},
+  };
+  const timeSpec = timeBillSpec(config.timePolicy);
+  const expenseSpec = expenseReportSpec(config.expensePolicy);
+
+  const one = async <T>(spec: RecordSpec<T>, record: T): Promise<NetSuiteRecordResult> => {
+    const report = await postRecords(deps, spec, [record], { mode: "single" });
+    const result = report.results[0];
+    if (!result) throw new Error("internal: a single post produced no result");
+    return result;
+  };
+
+  return {
+    account,
+    http,
+    suiteql,
+    upsertClient: (client) => one(customerSpec, client),
+    upsertClients: (clients, options) => postRecords(deps, customerSpec, clients, options),
+    upsertProject: (project) => one(jobSpec, project),
+    upsertProjects: (projects, options) => postRecords(deps, jobSpec, projects, options),
+    postTimeEntry: (entry) => one(timeSpec, entry),
+    postTime: (entries, options) => postRecords(deps, timeSpec, entries, options),
+    postExpenses: (expenses, options) => postRecords(deps, expenseSpec, expenses, options),
+    upsertInvoice: (event) => one(invoiceSpec, event),
+    upsertInvoices: (events, options) => postRecords(deps, invoiceSpec, events, options),
+    listPostedTime: (options) => listPostedTime(suiteql, masterData, options),
+    async governanceLimits() {
+      const { data } = await http.GET("/system/v1/governanceLimits");
+      if (!data) throw new TypeError("governanceLimits: the response had no body");
+      return data;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * `@ledgerline/connector-netsuite/testing`: a stateful NetSuite fake on `@ledgerline/core/testing` for
+ * contract tests and demos — no sandbox needed.
+ * @packageDocumentation
+ */
+
+export {
+  createNetSuiteFake,
+  type NetSuiteFake,
+  type NetSuiteFakeOptions,
+  type NetSuiteFakeSnapshot,
+} from "./fake.js";
+export { errorBody, FakeNetSuiteError, type NetSuiteErrorResponseBody } from "./fake-error.js";
+export {
+  type FakeNetSuiteState,
+  type FakeRecord,
+  type FakeRecordType,
+  READ_ONLY_TYPES,
+  WRITABLE_TYPES,
+} from "./store.js";
+export type { AcceptedAssertion, FakeTokenOptions } from "./token-endpoint.js";
