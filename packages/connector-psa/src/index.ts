@@ -74,6 +74,7 @@ export {
   expenseStream,
   type MilestoneStreamOptions,
   milestoneStream,
+  type ProjectRelated,
   type ProjectStreamOptions,
   projectStream,
   resourceStream,

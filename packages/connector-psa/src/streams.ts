@@ -11,7 +11,12 @@ import {
   type TimeEntry,
 } from "@ledgerline/canonical";
 import type { WalkedRecord } from "./envelope.js";
-import type { KantataKey, KantataStory, KantataWorkspace } from "./kantata-types.js";
+import type {
+  KantataExternalReference,
+  KantataKey,
+  KantataStory,
+  KantataWorkspace,
+} from "./kantata-types.js";
 import { toClient } from "./mappers/client.js";
 import { toBillableExpense, toExpenseLine } from "./mappers/expense.js";
 import { toMilestone } from "./mappers/milestone.js";
@@ -50,12 +55,19 @@ export interface ExpenseFilters extends WorkFilters {
 /** Options of the project read. */
 export interface ProjectStreamOptions {
   /**
-   * The client of a workspace, when it is known elsewhere (e.g. a CRM account linked through an external
-   * reference). Return `undefined` to fall back to the workspace's company workspace group.
+   * The client of a workspace, when it is known elsewhere — typically a CRM account linked through one of
+   * the workspace's external references (side-loaded for you). Return `undefined` to fall back to the
+   * workspace's company workspace group.
    */
-  clientFor?:
-    | ((workspace: KantataWorkspace, item: WalkedRecord<"workspaces">) => Ref | undefined)
-    | undefined;
+  clientFor?: ((workspace: KantataWorkspace, related: ProjectRelated) => Ref | undefined) | undefined;
+}
+
+/** What `clientFor` receives besides the workspace. */
+export interface ProjectRelated {
+  /** The workspace's external references (ids of it in other systems). */
+  externalReferences: KantataExternalReference[];
+  /** The walked record, to look up any other side-loaded record. */
+  item: WalkedRecord<"workspaces">;
 }
 
 /** Options of the milestone read. */
@@ -71,14 +83,18 @@ const workspaceFilter = (f: WorkFilters): KantataQuery =>
 export function projectStream(options: ProjectStreamOptions = {}): CanonicalStream<"workspaces", Project> {
   return {
     key: "workspaces",
-    query: { include: "workspace_groups,primary_maven" },
+    query: { include: "workspace_groups,primary_maven,external_references" },
     map(item) {
       const workspace = item.record;
+      const externalReferences = (workspace.external_reference_ids ?? []).flatMap((id) => {
+        const ref = item.included.get("external_references", id);
+        return ref === undefined ? [] : [ref];
+      });
       const clientGroup = (workspace.workspace_group_ids ?? [])
         .map((id) => item.included.get("workspace_groups", id))
         .find((group) => group?.company === true);
       return toProject(workspace, {
-        client: options.clientFor?.(workspace, item),
+        client: options.clientFor?.(workspace, { externalReferences, item }),
         clientGroup,
         primaryMaven: item.included.get("users", workspace.primary_maven_id),
       });

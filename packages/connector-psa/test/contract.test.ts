@@ -225,6 +225,36 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     fake.assertNoViolations();
   });
 
+  it("lets the caller name the client from a workspace's external references (e.g. a CRM account)", async () => {
+    const { fake, psa } = setup();
+    fake.seed({
+      external_references: [
+        {
+          subject_type: "Workspace",
+          subject_id: "101",
+          service_name: "Salesforce",
+          service_model: "Account",
+          service_model_ref: "001XYZ",
+        },
+      ],
+    });
+    const projects = await collect(
+      psa.projects({
+        clientFor: (_workspace, { externalReferences }) => {
+          const account = externalReferences.find((r) => r.service_name === "Salesforce");
+          return account
+            ? { key: `salesforce-account-${account.service_model_ref.toLowerCase()}` }
+            : undefined;
+        },
+      }),
+    );
+    expect(projects.map((p) => p.ok && p.value.client.key)).toEqual([
+      "kantata-workspace_groups-200",
+      "salesforce-account-001xyz",
+    ]);
+    fake.assertNoViolations();
+  });
+
   it("syncs incrementally: a persisted checkpoint resumes without loss or duplication", async () => {
     const { fake } = setup();
     const client = createPsaClient({

@@ -23,8 +23,9 @@ export interface KantataState {
 }
 
 /**
- * The in-memory records behind the Kantata fake: ids assigned like Kantata (decimal strings), `updated_at`
- * bumped on every change (strictly later than before, so edits are always visible to `updated_after`).
+ * The in-memory records behind the Kantata fake: ids assigned like Kantata (decimal strings), timestamps
+ * with whole seconds like Kantata's, `updated_at` bumped on every change (at least one second later than
+ * before, so an edit is always visible to `updated_after`).
  */
 export class KantataStore {
   #tables = new Map<KantataKey, Map<string, KantataRecordTypes[KantataKey]>>();
@@ -55,7 +56,7 @@ export class KantataStore {
 
   /** Adds one record and returns it as stored. */
   insert<K extends KantataKey>(key: K, input: SeedRecord<K>): KantataRecordTypes[K] {
-    const now = this.#now().toISOString();
+    const now = instant(this.#now().getTime());
     const id = input.id ?? String(this.#nextId++);
     if (/^\d+$/.test(id) && Number(id) >= this.#nextId) this.#nextId = Number(id) + 1;
     const record = {
@@ -129,6 +130,11 @@ export class KantataStore {
     if (table === undefined) throw new TypeError(`Unknown Kantata type "${key}"`);
     return table;
   }
+}
+
+/** An ISO 8601 instant to the whole second, as Kantata sends them: `2026-11-02T10:00:00Z`. */
+function instant(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
 function emptyRecords(): { [K in KantataKey]: KantataRecordTypes[K][] } {
