@@ -4,7 +4,8 @@
 import { writeFileSync } from "node:fs";
 import { contentHash, idempotencyKey, runBatch, ValidationError } from "@ledgerline/core";
 
-const RECORDS = Number(process.env.RECORDS ?? 1_000_000);
+const { env } = process;
+const RECORDS = Number(env.RECORDS ?? 1_000_000);
 const CONCURRENCY = 16;
 const TARGET_MB = 256;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -95,5 +96,5 @@ const result = {
   accounted: report.input === report.written + report.unchanged + report.rejected + report.failed,
 };
 console.log(JSON.stringify(result, null, 2));
-if (process.env.BENCH_RESULTS) writeFileSync(process.env.BENCH_RESULTS, `${JSON.stringify(result, null, 2)}\n`);
+if (env.BENCH_RESULTS) writeFileSync(env.BENCH_RESULTS, `${JSON.stringify(result, null, 2)}\n`);
 if (!result.accounted || report.input !== RECORDS) process.exitCode = 1;
