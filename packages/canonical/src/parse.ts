@@ -53,9 +53,15 @@ export function safeParseCanonical<S extends z.ZodType>(
     return { success: false, error };
   }
   if (result.success) return { success: true, data: result.data };
+  // The typed error is built on first access: filtering a large batch for valid records stays cheap.
+  const zodError = result.error;
+  let error: CanonicalValidationError | undefined;
   return {
     success: false,
-    error: CanonicalValidationError.fromZod(typeNameOf(schema, typeName), result.error.issues),
+    get error() {
+      error ??= CanonicalValidationError.fromZod(typeNameOf(schema, typeName), zodError.issues);
+      return error;
+    },
   };
 }
 
