@@ -82,7 +82,10 @@ export interface BatchOptions<T> {
   signal?: AbortSignal;
   /** Number of records expected, if known; enables `fraction` and `etaMs` in progress events. */
   total?: number;
-  /** Progress listener; called at most every `progressIntervalMs`, and once at the end with `final: true`. */
+  /**
+   * Progress listener; called at most every `progressIntervalMs` (also while no record finishes, so a
+   * progress bar keeps its rate and ETA fresh), and once at the end with `final: true`.
+   */
   onProgress?: (progress: BatchProgress) => void;
   /** Minimum time between progress events. @default 200 */
   progressIntervalMs?: number;
@@ -160,6 +163,7 @@ export async function runBatch<T>(
   if (total !== undefined && (!Number.isInteger(total) || total < 0)) {
     throw new TypeError(`runBatch: option "total" must be a non-negative integer, got ${total}`);
   }
+  const iterator = getIterator(source);
   const controller = new AbortController();
   const onAbort = () => controller.abort(outerSignal?.reason);
   outerSignal?.addEventListener("abort", onAbort, { once: true });
@@ -237,7 +241,21 @@ export async function runBatch<T>(
     await settle(result, record);
   };
 
-  const iterator = getIterator(source);
+  // Keeps a progress bar moving while records are slow (no completions to trigger an event).
+  const ticker = onProgress
+    ? setInterval(
+        () => {
+          const now = performance.now();
+          if (now - lastEmit >= intervalMs) {
+            lastEmit = now;
+            onProgress(progress(false));
+          }
+        },
+        Math.max(intervalMs, 50),
+      )
+    : undefined;
+  ticker?.unref?.();
+
   let stopReason: BatchReport["stopReason"] = "completed";
   let sourceError: unknown;
   let exhausted = false;
@@ -293,6 +311,7 @@ export async function runBatch<T>(
     }
   } finally {
     outerSignal?.removeEventListener("abort", onAbort);
+    if (ticker) clearInterval(ticker);
   }
   if (signal.aborted && stopReason === "completed" && !exhausted) stopReason = "aborted";
 

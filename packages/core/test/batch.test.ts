@@ -195,3 +195,21 @@ describe("runBatch", () => {
     await expect(runBatch(42 as never, () => ({ status: "written" }))).rejects.toThrow(/iterable/);
   });
 });
+
+describe("runBatch progress while records are slow", () => {
+  it("keeps emitting progress events while no record finishes", async () => {
+    const events: BatchProgress[] = [];
+    await runBatch(
+      [1],
+      async () => {
+        await sleep(400);
+        return { status: "written" };
+      },
+      { progressIntervalMs: 100, onProgress: (p) => events.push(p) },
+    );
+    const beforeEnd = events.filter((e) => !e.final);
+    expect(beforeEnd.length).toBeGreaterThanOrEqual(2);
+    expect(beforeEnd.every((e) => e.done === 0 && e.inFlight === 1)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ final: true, done: 1 });
+  });
+});
