@@ -43,15 +43,13 @@ export function listRecords(store: KantataStore, key: KantataKey, query: RawQuer
     return invalid("updated_after", "updated_after must be an ISO 8601 date-time");
   }
   let rows = store.all(key).filter(matches(key, query));
-  const order = typeof query.order === "string" ? query.order : DEFAULT_ORDER[key];
-  if (order !== undefined) {
-    const [field, dir] = order.split(":");
-    if (field === undefined || (dir !== "asc" && dir !== "desc"))
-      return invalid("order", "order must be field:asc|desc");
-    if (rows.length > 0 && !rows.some((row) => field in row))
-      return invalid("order", `cannot order by "${field}"`);
-    rows = [...rows].sort(compareBy(field, dir === "asc" ? 1 : -1));
-  }
+  const order = typeof query.order === "string" ? query.order : (DEFAULT_ORDER[key] ?? "id:asc");
+  const [field, dir] = order.split(":");
+  if (field === undefined || (dir !== "asc" && dir !== "desc"))
+    return invalid("order", "order must be field:asc|desc");
+  if (rows.length > 0 && !rows.some((row) => field in row))
+    return invalid("order", `cannot order by "${field}"`);
+  rows = [...rows].sort(compareBy(field, dir === "asc" ? 1 : -1));
 
   const count = rows.length;
   const pageRows = rows.slice((page - 1) * perPage, page * perPage);
@@ -116,8 +114,8 @@ function compareBy(field: string, sign: 1 | -1): (a: AnyRecord, b: AnyRecord) =>
   return (a, b) => {
     const va = (a as unknown as Fields)[field];
     const vb = (b as unknown as Fields)[field];
-    const ta = typeof va === "string" && field.endsWith("_at") ? Date.parse(va) : va;
-    const tb = typeof vb === "string" && field.endsWith("_at") ? Date.parse(vb) : vb;
+    const ta = sortable(field, va);
+    const tb = sortable(field, vb);
     if (ta !== tb) {
       if (ta === null || ta === undefined) return 1;
       if (tb === null || tb === undefined) return -1;
@@ -125,6 +123,14 @@ function compareBy(field: string, sign: 1 | -1): (a: AnyRecord, b: AnyRecord) =>
     }
     return Number(a.id) - Number(b.id);
   };
+}
+
+/** Instants compare as instants and numeric ids as numbers (`"99"` before `"100"`). */
+function sortable(field: string, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  if (field.endsWith("_at")) return Date.parse(value);
+  if ((field === "id" || field.endsWith("_id")) && /^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function invalid(field: string, message: string): ListOutcome {
