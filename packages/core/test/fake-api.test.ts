@@ -319,3 +319,26 @@ describe("createFakeApi: transports", () => {
     expect(fake.violations).toHaveLength(1);
   });
 });
+
+describe("createFakeApi: injected error bodies", () => {
+  it("checks the vendor's fault bodies against the document, still sending the fault", async () => {
+    const { fake } = createRecordsFake({
+      faults: { response: () => ({ status: 429, body: { error: "busy" } }) },
+    });
+    fake.injectFault("rate-limit");
+    const res = await put(fake.fetch, BASE, "k", { name: "a", minutes: 1 });
+    expect(res.status).toBe(429);
+    expect(fake.violations.map((v) => v.message).join("\n")).toContain(
+      'response (429) body field "code": is required',
+    );
+  });
+
+  it("accepts fault bodies that match, and faults with undocumented statuses", async () => {
+    const { fake } = createRecordsFake();
+    fake.injectFault("rate-limit");
+    fake.injectFault("unavailable", { route: "GET /records/{id}" });
+    expect((await put(fake.fetch, BASE, "k", { name: "a", minutes: 1 })).status).toBe(429);
+    expect((await fake.fetch(`${BASE}/records/1`)).status).toBe(503);
+    fake.assertNoViolations();
+  });
+});

@@ -440,7 +440,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     }
     if (options.governance && inFlight > options.governance.maxInFlight) {
       entry.fault = "governance";
-      return render(faultResponse("governance", request), undefined);
+      return checkedFault(faultResponse("governance", request), op, method, path);
     }
 
     const fault = chooseFault(op.route);
@@ -449,7 +449,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       case "rate-limit":
       case "rate-limit-no-retry-after":
       case "unavailable":
-        return render(faultResponse(fault, request), undefined);
+        return checkedFault(faultResponse(fault, request), op, method, path);
       case "connection-reset":
         return { type: "reset" };
       case "latency":
@@ -469,6 +469,27 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     }
     if (fault === "timeout-after-commit")
       return { type: "drop", afterMs: faults.timeoutAfterCommitMs ?? 1000 };
+    return outcome;
+  };
+
+  /**
+   * Injected error responses are checked against the document too (when it documents their status, e.g.
+   * through `default`), so a vendor fake's error bodies cannot drift; a mismatch is recorded as a
+   * violation but the fault is still sent, since the transport behaviour is what the test asked for.
+   */
+  const checkedFault = (
+    response: FakeResponse,
+    op: OpenApiOperation,
+    method: string,
+    path: string,
+  ): FakeOutcome => {
+    const outcome = render(response, op);
+    if (validateResponses && outcome.type === "response") {
+      const problems = validator
+        .validateResponse(op, outcome.status, outcome.headers, outcome.body)
+        .filter((p) => !(p.location === "response" && p.message.endsWith("is not documented")));
+      if (problems.length > 0) violate("response", method, path, op.route, problems);
+    }
     return outcome;
   };
 
