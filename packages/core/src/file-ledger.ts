@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
-import { type FileHandle, mkdir, open, readFile, rename, rm, truncate } from "node:fs/promises";
+import { type FileHandle, mkdir, open, rename, rm, truncate } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Ledger, LedgerEntry } from "./ledger.js";
@@ -69,7 +69,8 @@ interface Pending {
  * `<crc32 hex> <entry JSON>`, flushed with `fdatasync` before `record()` resolves. A process killed
  * mid-write leaves at worst a torn last line, which `open` detects by its checksum (or missing newline),
  * drops and truncates away. `compact()` rewrites the journal with one record per key (write to a
- * temporary file, fsync, atomic rename). All keys are indexed in memory (roughly 200–300 bytes per key).
+ * temporary file, fsync, atomic rename). All keys are indexed in memory (roughly 200–300 bytes per key);
+ * the journal itself is streamed, never held whole.
  * One process at a time (see `lock`).
  * @example
  * const ledger = await FileLedger.open(".ledgerline/netsuite-time.jsonl");
@@ -298,41 +299,60 @@ function decodeLine(line: Buffer): LedgerEntry | undefined {
 async function readJournal(path: string, onCorruption: "throw" | "skip") {
   const entries = new Map<string, LedgerEntry>();
   const recovery: FileLedgerRecovery = { records: 0, truncatedBytes: 0, skippedRecords: 0 };
-  let data: Buffer;
+  let handle: FileHandle;
   try {
-    data = await readFile(path);
+    handle = await open(path, "r");
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT")
       return { entries, recovery, validEnd: 0, fileSize: 0 };
     throw error;
   }
-  let offset = 0;
+  let fileSize = 0;
   let validEnd = 0;
   let lineNumber = 0;
   let firstBad: number | undefined;
   let badSinceValid = 0;
-  while (offset < data.length) {
-    const newline = data.indexOf(0x0a, offset);
-    if (newline === -1) break; // torn last line: no newline
-    lineNumber++;
-    const entry = decodeLine(data.subarray(offset, newline));
-    offset = newline + 1;
-    if (!entry) {
-      firstBad ??= lineNumber;
-      badSinceValid++;
-      continue;
+  try {
+    // Streamed in chunks: memory holds the index, never the whole journal.
+    const chunk = Buffer.alloc(1 << 20);
+    let carry: Buffer = Buffer.alloc(0);
+    let carryStart = 0; // file offset of carry[0]
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, fileSize);
+      if (bytesRead === 0) break;
+      fileSize += bytesRead;
+      const data =
+        carry.length > 0
+          ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
+          : chunk.subarray(0, bytesRead);
+      let offset = 0;
+      for (let newline = data.indexOf(0x0a, offset); newline !== -1; newline = data.indexOf(0x0a, offset)) {
+        lineNumber++;
+        const entry = decodeLine(data.subarray(offset, newline));
+        offset = newline + 1;
+        if (!entry) {
+          firstBad ??= lineNumber;
+          badSinceValid++;
+          continue;
+        }
+        if (badSinceValid > 0) {
+          if (onCorruption === "throw") throw new LedgerCorruptionError(path, firstBad ?? lineNumber);
+          recovery.skippedRecords += badSinceValid;
+          badSinceValid = 0;
+        }
+        entries.set(entry.key, entry);
+        recovery.records++;
+        validEnd = carryStart + offset;
+      }
+      carry = Buffer.from(data.subarray(offset)); // copy: `chunk` is reused
+      carryStart += offset;
     }
-    if (badSinceValid > 0) {
-      if (onCorruption === "throw") throw new LedgerCorruptionError(path, firstBad ?? lineNumber);
-      recovery.skippedRecords += badSinceValid;
-      badSinceValid = 0;
-    }
-    entries.set(entry.key, entry);
-    recovery.records++;
-    validEnd = offset;
+  } finally {
+    await handle.close();
   }
-  recovery.truncatedBytes = data.length - validEnd;
-  return { entries, recovery, validEnd, fileSize: data.length };
+  // Whatever follows the last good record — a line without newline, or bad lines — is a torn tail.
+  recovery.truncatedBytes = fileSize - validEnd;
+  return { entries, recovery, validEnd, fileSize };
 }
 
 async function syncDirectory(dir: string): Promise<void> {

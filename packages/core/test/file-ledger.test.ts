@@ -106,6 +106,26 @@ describe("FileLedger", () => {
     await l2.close();
   });
 
+  it("reads journals larger than its read buffer, records spanning chunk boundaries", async () => {
+    const path = join(dir, "big.jsonl");
+    const l1 = await FileLedger.open(path, { fsync: "never", autoCompact: false });
+    const pad = "p".repeat(1500);
+    await Promise.all(
+      Array.from({ length: 3000 }, (_, i) =>
+        l1.record({ ...entry(`k${i}`, `h${i}`), version: `${i}${pad}` }),
+      ),
+    );
+    await l1.close();
+    const size = (await stat(path)).size;
+    expect(size).toBeGreaterThan(3 * 1024 * 1024);
+    await appendFile(path, '0000abcd {"key":"torn');
+    const l2 = await FileLedger.open(path);
+    expect(l2.recovery).toEqual({ records: 3000, truncatedBytes: 21, skippedRecords: 0 });
+    expect((await stat(path)).size).toBe(size);
+    for (const i of [0, 699, 700, 1499, 2999]) expect((await l2.get(`k${i}`))?.version).toBe(`${i}${pad}`);
+    await l2.close();
+  });
+
   it("compacts to one record per key, keeping the latest", async () => {
     const path = join(dir, "ledger.jsonl");
     const ledger = await FileLedger.open(path, { autoCompact: false });
