@@ -49,7 +49,7 @@ export function listRecords(store: KantataStore, key: KantataKey, query: RawQuer
     return invalid("order", "order must be field:asc|desc");
   if (rows.length > 0 && !rows.some((row) => field in row))
     return invalid("order", `cannot order by "${field}"`);
-  rows = [...rows].sort(compareBy(field, dir === "asc" ? 1 : -1));
+  rows = sortBy(rows, field, dir === "asc" ? 1 : -1);
 
   const count = rows.length;
   const pageRows = rows.slice((page - 1) * perPage, page * perPage);
@@ -110,19 +110,22 @@ function matches(key: KantataKey, query: RawQuery): (row: AnyRecord) => boolean 
   };
 }
 
-function compareBy(field: string, sign: 1 | -1): (a: AnyRecord, b: AnyRecord) => number {
-  return (a, b) => {
-    const va = (a as unknown as Fields)[field];
-    const vb = (b as unknown as Fields)[field];
-    const ta = sortable(field, va);
-    const tb = sortable(field, vb);
-    if (ta !== tb) {
-      if (ta === null || ta === undefined) return 1;
-      if (tb === null || tb === undefined) return -1;
-      return (ta < tb ? -1 : 1) * sign;
+/** Sorts by `field` (nulls last), ties by numeric id; sort keys computed once per row. */
+function sortBy(rows: readonly AnyRecord[], field: string, sign: 1 | -1): AnyRecord[] {
+  const keyed = rows.map((row) => ({
+    row,
+    value: sortable(field, (row as unknown as Fields)[field]) as string | number | null | undefined,
+    id: Number(row.id),
+  }));
+  keyed.sort((a, b) => {
+    if (a.value !== b.value) {
+      if (a.value === null || a.value === undefined) return 1;
+      if (b.value === null || b.value === undefined) return -1;
+      return (a.value < b.value ? -1 : 1) * sign;
     }
-    return Number(a.id) - Number(b.id);
-  };
+    return a.id - b.id;
+  });
+  return keyed.map((k) => k.row);
 }
 
 /** Instants compare as instants and numeric ids as numbers (`"99"` before `"100"`). */
