@@ -24,7 +24,7 @@ import type { paths } from "./generated/kantata.js";
 import { type SyncOptions, type SyncPage, syncPages } from "./incremental.js";
 import { parseKantataError } from "./kantata-error.js";
 import type { KantataEnvelope, KantataKey } from "./kantata-types.js";
-import type { KantataQuery, PageFetcher } from "./page-fetcher.js";
+import { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
 import { type KantataPage, type PaginateOptions, paginate } from "./paginate.js";
 import type { PsaRead } from "./psa-read.js";
 import {
@@ -160,6 +160,9 @@ const LIST_PATHS = {
 export function createPsaClient(config: PsaClientConfig): PsaClient {
   const auth = tokenProviderOf(config);
   const perPage = config.perPage;
+  if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)) {
+    throw new TypeError(`perPage must be an integer from 1 to ${MAX_PER_PAGE}, got ${String(perPage)}`);
+  }
   const http = createHttpClient<paths>({
     system: "kantata",
     baseUrl: config.baseUrl ?? KANTATA_BASE_URL,
