@@ -262,12 +262,15 @@ export class FileLedger implements Ledger {
     } finally {
       await out.close();
     }
-    await rename(tmp, this.path);
-    await syncDirectory(dirname(this.path));
-    const old = this.#handle;
-    this.#handle = await open(this.path, "a");
-    await old.close();
-    this.#journalRecords = this.#entries.size;
+    // Close before the rename: Windows cannot replace a file that is open.
+    await this.#handle.close();
+    try {
+      await rename(tmp, this.path);
+      await syncDirectory(dirname(this.path));
+      this.#journalRecords = this.#entries.size;
+    } finally {
+      this.#handle = await open(this.path, "a");
+    }
   }
 }
 

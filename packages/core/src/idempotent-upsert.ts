@@ -35,7 +35,9 @@ const inFlight = new WeakMap<Ledger, Map<string, Promise<unknown>>>();
 /**
  * Writes a record unless the ledger already holds the same content hash for its key, then records it.
  * Calls for the same key on the same ledger are serialised, so two concurrent calls never both write.
- * If `write` throws, nothing is recorded and the error propagates (a later call writes again).
+ * If `write` throws, nothing is recorded and the error propagates (a later call writes again). If the
+ * write succeeded but recording it fails (or the process dies in between), the next call writes again —
+ * harmless, because `write` upserts by external id.
  * @example
  * const result = await idempotentUpsert({
  *   ledger, key, hash: contentHash(entry), version: entry.source.version,
