@@ -89,6 +89,23 @@ export function lookupDimension(map: DimensionMap, kind: DimensionKind, code: st
 }
 
 /**
+ * The canonical code whose target id is `targetId` (for reading target records back), or `undefined`.
+ * When several codes map to the same id the first in table order wins.
+ */
+export function reverseLookupDimension(
+  map: DimensionMap,
+  kind: DimensionKind,
+  targetId: string,
+): string | undefined {
+  const table = map.tables[kind];
+  if (!table) return undefined;
+  const entries =
+    table instanceof Map ? [...table.entries()] : Object.entries(table as Readonly<Record<string, string>>);
+  for (const [code, id] of entries) if (id === targetId) return code;
+  return undefined;
+}
+
+/**
  * Maps a record's dimension codes to target ids. Never throws for missing data: a required kind with no
  * value yields `MISSING_<KIND>`, a value with no target id `UNMAPPED_<KIND>` (an {@link IntegrationException}
  * with the record and its business impact). A present value whose kind has no table at all is skipped

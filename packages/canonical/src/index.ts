@@ -42,6 +42,7 @@ export {
   type MapDimensionsOptions,
   mapDimensions,
   missingDimensionCode,
+  reverseLookupDimension,
   unmappedDimensionCode,
 } from "./dimension-map.js";
 export { DIMENSION_KINDS, type DimensionKind, type Dimensions, DimensionsSchema } from "./dimensions.js";

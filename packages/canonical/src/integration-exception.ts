@@ -64,8 +64,11 @@ export interface IntegrationExceptionInput {
   now?: Date;
 }
 
-function iso(value: Date | string): string {
-  return typeof value === "string" ? new Date(value).toISOString() : value.toISOString();
+function iso(value: Date | string, option: string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+    throw new TypeError(`${option} must be a valid date`);
+  return date.toISOString();
 }
 
 /** Creates an exception seen once, now. */
@@ -76,8 +79,8 @@ export function createIntegrationException(input: IntegrationExceptionInput): In
     impact: input.impact,
     message: input.message,
     record: input.record,
-    firstSeen: iso(input.firstSeen ?? now),
-    lastSeen: now.toISOString(),
+    firstSeen: iso(input.firstSeen ?? now, "firstSeen"),
+    lastSeen: iso(now, "now"),
     occurrences: 1,
   };
   if (input.field !== undefined) exception.field = input.field;

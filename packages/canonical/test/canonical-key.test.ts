@@ -36,6 +36,8 @@ describe("canonicalKey", () => {
   });
 
   const part = fc.oneof(
+    // a tiny alphabet of letters, case and separators makes near-collisions likely
+    fc.string({ unit: fc.constantFrom("a", "A", "b", "_", "-", ".", " "), minLength: 1, maxLength: 4 }),
     fc.stringMatching(/^[a-z0-9_]{1,12}$/),
     fc.stringMatching(/^[a-zA-Z0-9_|:. -]{1,12}$/),
     fc.string({ minLength: 1, maxLength: 200, unit: "grapheme" }),
@@ -69,6 +71,24 @@ describe("canonicalKey", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("property: sources from a tiny alphabet (case, separators) never collide", () => {
+    const tiny = fc.string({ unit: fc.constantFrom("a", "A", "_", "-", "."), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ system: tiny, type: tiny, id: tiny }), {
+          minLength: 2,
+          maxLength: 200,
+          selector: (s) => JSON.stringify([s.system, s.type, s.id]),
+        }),
+        (sources) => {
+          const keys = sources.map(canonicalKey);
+          expect(new Set(keys.map((k) => k.toLowerCase())).size).toBe(sources.length);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

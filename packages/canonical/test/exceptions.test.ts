@@ -96,3 +96,29 @@ describe("dimension mapping and exceptions", () => {
     expect(summarizeExceptions([merged], { now }).groups[0]?.headline).toBe("1 client flagged for x");
   });
 });
+
+describe("reverseLookupDimension", () => {
+  it("finds the canonical code of a target id", async () => {
+    const { reverseLookupDimension } = await import("../src/index.js");
+    const map = {
+      target: "netsuite",
+      tables: { costCenter: { "CC-100": "12", "CC-200": "13" }, region: new Map([["EMEA", "7"]]) },
+    };
+    expect(reverseLookupDimension(map, "costCenter", "13")).toBe("CC-200");
+    expect(reverseLookupDimension(map, "region", "7")).toBe("EMEA");
+    expect(reverseLookupDimension(map, "practice", "1")).toBeUndefined();
+    expect(reverseLookupDimension(map, "costCenter", "99")).toBeUndefined();
+  });
+
+  it("rejects an invalid firstSeen with a TypeError naming it", () => {
+    expect(() =>
+      createIntegrationException({
+        code: "X",
+        impact: "data-quality",
+        message: "m",
+        record: { key: "r", type: "Client" },
+        firstSeen: "yesterday",
+      }),
+    ).toThrow(/firstSeen/);
+  });
+});
