@@ -320,6 +320,59 @@ describe("createFakeApi: transports", () => {
   });
 });
 
+describe("createFakeApi: readOnly and writeOnly", () => {
+  it("does not require readOnly properties in requests nor writeOnly ones in responses", async () => {
+    const fake = createFakeApi({
+      baseUrl: "http://ro.test",
+      spec: {
+        openapi: "3.1.0",
+        info: { title: "t", version: "1" },
+        paths: {
+          "/things": {
+            post: {
+              requestBody: {
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+              },
+              responses: {
+                "201": {
+                  description: "ok",
+                  content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+                },
+              },
+            },
+          },
+        },
+        components: {
+          schemas: {
+            Id: { type: "string", readOnly: true },
+            Thing: {
+              type: "object",
+              required: ["id", "name", "secret"],
+              properties: {
+                id: { $ref: "#/components/schemas/Id" },
+                name: { type: "string" },
+                secret: { type: "string", writeOnly: true },
+              },
+            },
+          },
+        },
+      },
+      routes: {
+        "POST /things": (req) => ({
+          status: 201,
+          body: { id: "1", name: (req.body as { name: string }).name },
+        }),
+      },
+    });
+    const send = (body: unknown) =>
+      fake.fetch("http://ro.test/things", { method: "POST", headers: json, body: JSON.stringify(body) });
+    expect((await send({ name: "a", secret: "s" })).status).toBe(201);
+    fake.assertNoViolations();
+    expect((await send({ secret: "s" })).status).toBe(400);
+    expect(fake.violations[0]?.message).toContain('"name": is required');
+  });
+});
+
 describe("createFakeApi: injected error bodies", () => {
   it("checks the vendor's fault bodies against the document, still sending the fault", async () => {
     const { fake } = createRecordsFake({

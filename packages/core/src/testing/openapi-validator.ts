@@ -54,6 +54,7 @@ export class OpenApiValidator {
         allErrors: true,
         logger: false,
         validateSchema: false,
+        verbose: true, // errors carry their parent schema, to spot readOnly / writeOnly properties
         coerceTypes,
       });
       addFormats(ajv);
@@ -247,7 +248,23 @@ export class OpenApiValidator {
     } else {
       return [];
     }
-    return this.#run(ajv, schemaRef.$ref, schemaRef, value).map((e) => problemFrom(location, e));
+    // A required `readOnly` property is not expected in a request, nor a required `writeOnly` one in a response.
+    const exempt = location.startsWith("request") ? "readOnly" : "writeOnly";
+    return this.#run(ajv, schemaRef.$ref, schemaRef, value)
+      .filter((e) => !(e.keyword === "required" && this.#propertyFlag(e, exempt)))
+      .map((e) => problemFrom(location, e));
+  }
+
+  #propertyFlag(error: ErrorObject, flag: "readOnly" | "writeOnly"): boolean {
+    const missing = (error.params as { missingProperty?: string }).missingProperty;
+    const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+    let property = missing === undefined ? undefined : parent?.properties?.[missing];
+    for (let i = 0; i < 8; i++) {
+      const ref = (property as { $ref?: unknown } | undefined)?.$ref;
+      if (typeof ref !== "string" || !ref.startsWith("#/")) break;
+      property = getAtPointer(this.#doc, ref);
+    }
+    return (property as Record<string, unknown> | undefined)?.[flag] === true;
   }
 
   #run(ajv: Ajv2020, cacheKey: string, schema: object, value: unknown): ErrorObject[] {
