@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash, getRandomValues, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 /** The correlation context carried through async calls. */
 export interface CorrelationContext {
@@ -24,8 +24,9 @@ export function traceIdFor(correlationId: string): string {
 
 /** Creates a context for `id`, or a fresh random id when `id` is undefined or empty. */
 export function createCorrelationContext(id?: string): CorrelationContext {
-  const correlationId = id && id.length > 0 ? id : randomUUID();
-  return { correlationId, traceId: traceIdFor(correlationId) };
+  if (id && id.length > 0) return { correlationId: id, traceId: traceIdFor(id) };
+  const correlationId = randomUUID();
+  return { correlationId, traceId: correlationId.replaceAll("-", "") };
 }
 
 /**
@@ -53,15 +54,15 @@ export function currentCorrelation(): CorrelationContext | undefined {
   return storage.getStore();
 }
 
-const spanBytes = new Uint8Array(8);
+const hex8 = () => ((Math.random() * 0x100000000) >>> 0).toString(16).padStart(8, "0");
 
-/** A random, non-zero 16-hex W3C parent (span) id. */
+/**
+ * A random, non-zero 16-hex W3C parent (span) id. Span ids need uniqueness, not secrecy, so a fast
+ * non-cryptographic source is used (this runs once per attempt).
+ */
 export function newSpanId(): string {
   let hex = "0000000000000000";
-  while (hex === "0000000000000000") {
-    getRandomValues(spanBytes);
-    hex = Buffer.from(spanBytes).toString("hex");
-  }
+  while (hex === "0000000000000000") hex = hex8() + hex8();
   return hex;
 }
 

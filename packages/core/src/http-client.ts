@@ -11,6 +11,7 @@ import {
   TimeoutError,
 } from "./errors.js";
 import { combineHooks, type HttpHooks } from "./hooks.js";
+import { LightRequest, requestBytes } from "./light-request.js";
 import { Limiter, type LimiterOptions } from "./limiter.js";
 import { type Logger, levelEnabled, redactingLogger, silentLogger } from "./logger.js";
 import { endRequestSpan, type SpanLike, startRequestSpan, type TracerLike, traceparentOf } from "./otel.js";
@@ -142,7 +143,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutMs)}`);
   }
   const system = options.system;
-  const transport: Transport = options.fetch ?? ((r) => globalThis.fetch(r));
+  const customTransport = options.fetch;
   const policy = resolveRetryPolicy(options.retry);
   const limiter = options.limits instanceof Limiter ? options.limits : new Limiter(options.limits);
   const redactor = createRedactor({ sensitiveFields: options.sensitiveFields });
@@ -179,19 +180,19 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     return [];
   }
 
-  async function send(request: Request): Promise<Response> {
+  async function send(request: Request | LightRequest): Promise<Response> {
     const started = performance.now();
     const ctx =
       currentCorrelation() ?? createCorrelationContext(request.headers.get("x-correlation-id") ?? undefined);
     const correlationId = ctx.correlationId;
-    const extra = request as Request & LedgerlineRequestOptions;
+    const extra = request as (Request | LightRequest) & LedgerlineRequestOptions;
     const method = request.method;
     const idempotent = extra.idempotent ?? SAFE_METHODS.has(method);
     const attemptTimeoutMs = extra.timeoutMs ?? timeoutMs;
     const url = request.url;
-    const userSignal = request.signal;
+    const userSignal: AbortSignal | undefined = request.signal ?? undefined;
     // Keep a re-sendable copy of the body: every attempt sends exactly these bytes.
-    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const body = await requestBytes(request);
     const debug = levelEnabled(logger, "debug");
     let safeUrlCache: string | undefined;
     const safeUrl = () => {
@@ -211,7 +212,8 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     let lastAttemptMs = 0;
 
     const sendOnce = async (epoch: number | undefined): Promise<AttemptOutcome> => {
-      const headers = new Headers(request.headers);
+      // Every attempt overwrites the same headers, so the original request's headers can be reused.
+      const headers = request.headers;
       if (!headers.has("x-correlation-id")) headers.set("x-correlation-id", correlationId);
       headers.set("traceparent", spanTraceparent ?? formatTraceparent(ctx.traceId));
       let token: string | undefined;
@@ -223,15 +225,17 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       const deadline = attemptSignal(userSignal, attemptTimeoutMs);
       let response: Response;
       try {
-        response = await transport(
-          new Request(url, {
-            method,
-            headers,
-            body: body ?? null,
-            signal: deadline.signal,
-            redirect: request.redirect,
-          }),
-        );
+        const init: RequestInit = {
+          method,
+          headers,
+          body: body ?? null,
+          signal: deadline.signal,
+          redirect: request.redirect,
+        };
+        // Without a custom transport, skip building a second Request object (measurably cheaper in undici).
+        response = await (customTransport
+          ? customTransport(new Request(url, init))
+          : globalThis.fetch(url, init));
       } catch (e) {
         deadline.clear();
         if (e instanceof LedgerlineError) throw e;
@@ -248,7 +252,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
             },
           );
         }
-        if (userSignal.aborted)
+        if (userSignal?.aborted)
           throw new AbortedError(undefined, { method, url: safeUrl(), correlationId, system });
         const cause = (e as { cause?: { code?: unknown } }).cause;
         const code = typeof cause?.code === "string" ? cause.code : e instanceof Error ? e.name : "unknown";
@@ -445,7 +449,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       const error =
         e instanceof LedgerlineError
           ? e
-          : userSignal.aborted
+          : userSignal?.aborted
             ? new AbortedError(undefined, { method, url: safeUrl() })
             : new NetworkError(`${system} ${method} ${pathOf(url)} failed`, {
                 method,
@@ -482,7 +486,23 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     }
   }
 
-  const client = createClient<Paths>({ baseUrl: options.baseUrl, fetch: send, headers: options.headers });
+  // openapi-fetch builds a Request per call; until middleware is registered a LightRequest does (see light-request.ts).
+  let realRequests = false;
+  const RequestFactory = new Proxy(LightRequest, {
+    construct: (Light, args: [string, RequestInit | undefined]) =>
+      realRequests ? new Request(args[0], args[1]) : new Light(args[0], args[1]),
+  }) as unknown as typeof Request;
+  const client = createClient<Paths>({
+    baseUrl: options.baseUrl,
+    fetch: send as (request: Request) => Promise<Response>,
+    headers: options.headers,
+    Request: RequestFactory,
+  });
+  const use = client.use.bind(client);
+  client.use = (...middleware) => {
+    realRequests = true;
+    use(...middleware);
+  };
   const rawFetch = (input: string | URL | Request, init?: RequestInit & LedgerlineRequestOptions) => {
     const target =
       typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input)

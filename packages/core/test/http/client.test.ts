@@ -177,4 +177,24 @@ describe("createHttpClient basics", () => {
       createHttpClient<paths>({ system: "s", baseUrl: "http://x", limits: { maxConcurrency: 0 } }),
     ).toThrow(/limits\.maxConcurrency/);
   });
+
+  it("gives openapi-fetch middleware real Request objects and still resends form bodies intact", async () => {
+    server = await startServer((req, res) => json(res, 200, { id: "1", name: req.body }));
+    const client = createHttpClient<paths>({ system: "test", baseUrl: server.url });
+    const seen: unknown[] = [];
+    client.use({
+      onRequest: ({ request }) => {
+        seen.push(request);
+      },
+    });
+    await client.GET("/items/{id}", { params: { path: { id: "1" } } });
+    expect(seen[0]).toBeInstanceOf(Request);
+    const res = await client.fetch("/items", {
+      method: "POST",
+      body: new URLSearchParams({ a: "1 2", b: "x&y" }),
+      idempotent: true,
+    });
+    expect(((await res.json()) as { name: string }).name).toBe("a=1+2&b=x%26y");
+    expect(server.seen[1]?.headers["content-type"]).toContain("application/x-www-form-urlencoded");
+  });
 });
