@@ -88,7 +88,7 @@ describe("Retry-After", () => {
       },
     );
     expect(retries.map((r) => r.delayMs)).toEqual([60, 60]);
-    expect((retries[0]?.error as RateLimitError).retryAfterMs).toBeGreaterThan(3_500_000);
+    expect((retries[0]?.error as RateLimitError | undefined)?.retryAfterMs).toBeGreaterThan(3_500_000);
     for (const g of gaps(times)) {
       expect(g).toBeGreaterThanOrEqual(55);
       expect(g).toBeLessThan(1000);
