@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FakeOutcome, RawRequest } from "./fake-api.js";
+import type { FakeOutcome, RawRequest } from "./fake-api-types.js";
 
 /** Where to listen. */
 export interface ListenOptions {

@@ -4,9 +4,9 @@
  * (`fake.fetch`, msw handlers) or over HTTP on 127.0.0.1.
  * @packageDocumentation
  */
+export { createFakeApi } from "./fake-api.js";
 export {
   type ContractViolation,
-  createFakeApi,
   type FakeApi,
   type FakeApiOptions,
   FakeApiViolationError,
@@ -21,7 +21,7 @@ export {
   type RouteContext,
   type RouteDefinition,
   type RouteHandler,
-} from "./fake-api.js";
+} from "./fake-api-types.js";
 export { FAULT_KINDS, type FaultKind, seededRandom } from "./faults.js";
 export type { FakeServer, ListenOptions } from "./http-server.js";
 export { loadOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";

@@ -1,0 +1,68 @@
+import type { FakeOutcome, RawRequest } from "./fake-api-types.js";
+
+/** Serves a fake in-process as a `fetch` function. */
+export function createFakeFetch(
+  handle: (raw: RawRequest) => Promise<FakeOutcome>,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const outcome = await handle({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      rawBody: await request.text(),
+      signal: request.signal,
+    });
+    return toFetchResponse(outcome, request.signal);
+  };
+}
+
+/** Serves a fake as msw request handlers for every URL below `baseUrl` (msw is loaded only here). */
+export async function createMswHandlers(handle: (raw: RawRequest) => Promise<FakeOutcome>, baseUrl: string) {
+  const { http, HttpResponse } = await import("msw");
+  return [
+    http.all(`${baseUrl.replace(/\/+$/, "")}/*`, async ({ request }) => {
+      const outcome = await handle({
+        method: request.method,
+        url: new URL(request.url),
+        headers: request.headers,
+        rawBody: await request.text(),
+        signal: request.signal,
+      });
+      if (outcome.type === "response") return toResponse(outcome);
+      if (outcome.type === "drop") await sleep(outcome.afterMs, request.signal);
+      return HttpResponse.error();
+    }),
+  ];
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+function toResponse(outcome: Extract<FakeOutcome, { type: "response" }>): Response {
+  const nullBody = outcome.status === 204 || outcome.status === 304 || outcome.body.length === 0;
+  return new Response(nullBody ? null : outcome.body, { status: outcome.status, headers: outcome.headers });
+}
+
+async function toFetchResponse(outcome: FakeOutcome, signal: AbortSignal): Promise<Response> {
+  if (outcome.type === "response") return toResponse(outcome);
+  if (outcome.type === "drop") {
+    await sleep(outcome.afterMs, signal);
+    if (signal.aborted) throw signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+  }
+  const cause = Object.assign(new Error("read ECONNRESET (injected by the fake API)"), {
+    code: "ECONNRESET",
+  });
+  throw new TypeError("fetch failed", { cause });
+}
