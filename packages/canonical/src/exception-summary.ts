@@ -25,6 +25,7 @@ export const EXCEPTION_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   BILLING_TYPE_UNKNOWN: "unrecognised billing types",
   BILLABLE_MISMATCH: "billable flags inconsistent with the billing type",
   VALIDATION_FAILED: "invalid data",
+  CLIENT_HIERARCHY_CYCLE: "cycles in the customer hierarchy",
 };
 
 const NOUNS: Readonly<Record<string, [string, string]>> = {

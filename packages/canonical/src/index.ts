@@ -24,6 +24,7 @@ export {
   isCanonicalKey,
 } from "./canonical-key.js";
 export { type Client, ClientSchema } from "./client.js";
+export { type ClientHierarchyOrder, orderClientHierarchy } from "./client-hierarchy.js";
 export {
   CURRENCY_EXPONENTS,
   type CurrencyCode,
