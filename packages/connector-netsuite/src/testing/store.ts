@@ -75,6 +75,8 @@ export interface WriteOutcome {
  */
 export class FakeStore {
   private readonly byType = new Map<FakeRecordType, Map<string, FakeRecord>>();
+  /** Index externalId → internal id per type (the first record holding it). */
+  private readonly byExternalId = new Map<FakeRecordType, Map<string, string>>();
   private nextId = 1001;
 
   constructor(private readonly options: { strictReferences: boolean }) {}
@@ -106,7 +108,7 @@ export class FakeStore {
     }
     const record = this.build(type, { id: this.takeId() }, body, []);
     this.check(type, record);
-    this.table(type).set(record.id, record);
+    this.put(type, record);
     return { id: record.id, created: true };
   }
 
@@ -116,7 +118,7 @@ export class FakeStore {
     if (!existing) throw nonexistent(type, id);
     const record = this.build(type, existing, body, replace);
     this.check(type, record);
-    this.table(type).set(record.id, record);
+    this.put(type, record);
     return { id: record.id, created: false };
   }
 
@@ -141,7 +143,7 @@ export class FakeStore {
     const record = this.build(type, base, { ...body, externalId }, replace);
     this.check(type, record);
     if (!existing) this.takeId();
-    this.table(type).set(record.id, record);
+    this.put(type, record);
     return { id: record.id, created: !existing };
   }
 
@@ -151,7 +153,7 @@ export class FakeStore {
       const id = typeof raw.id === "string" && raw.id !== "" ? raw.id : this.takeId();
       const numeric = Number(id);
       if (Number.isInteger(numeric) && numeric >= this.nextId) this.nextId = numeric + 1;
-      this.table(type).set(id, { ...structuredClone(raw), id });
+      this.put(type, { ...structuredClone(raw), id } as FakeRecord);
     }
   }
 
@@ -173,6 +175,7 @@ export class FakeStore {
   /** Removes every record. */
   clear(): void {
     this.byType.clear();
+    this.byExternalId.clear();
     this.nextId = 1001;
   }
 
@@ -191,8 +194,7 @@ export class FakeStore {
     }
     this.clear();
     for (const [type, records] of Object.entries(state.records)) {
-      const table = this.table(type as FakeRecordType);
-      for (const record of records ?? []) table.set(record.id, structuredClone(record));
+      for (const record of records ?? []) this.put(type as FakeRecordType, structuredClone(record));
     }
     this.nextId = state.nextId;
   }
@@ -212,8 +214,25 @@ export class FakeStore {
   }
 
   private findByExternalId(type: FakeRecordType, externalId: string): FakeRecord | undefined {
-    for (const record of this.table(type).values()) if (record.externalId === externalId) return record;
-    return undefined;
+    const id = this.byExternalId.get(type)?.get(externalId);
+    const indexed = id === undefined ? undefined : this.table(type).get(id);
+    return indexed?.externalId === externalId ? indexed : undefined;
+  }
+
+  private put(type: FakeRecordType, record: FakeRecord): void {
+    let index = this.byExternalId.get(type);
+    if (!index) {
+      index = new Map();
+      this.byExternalId.set(type, index);
+    }
+    const previous = this.table(type).get(record.id)?.externalId;
+    if (previous !== undefined && previous !== record.externalId && index.get(previous) === record.id) {
+      index.delete(previous);
+    }
+    this.table(type).set(record.id, record);
+    if (typeof record.externalId === "string" && !index.has(record.externalId)) {
+      index.set(record.externalId, record.id);
+    }
   }
 
   private takeId(): string {
