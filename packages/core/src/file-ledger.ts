@@ -1,7 +1,7 @@
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { type FileHandle, mkdir, open, rename, rm, truncate } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
+import { acquireLock, releaseLock } from "./file-lock.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
 
 /** Options of {@link FileLedger.open}. */
@@ -368,61 +368,5 @@ async function syncDirectory(dir: string): Promise<void> {
     }
   } catch {
     // Some platforms (Windows) cannot fsync a directory; the rename is still atomic.
-  }
-}
-
-function acquireLock(lockPath: string): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "EEXIST") throw error;
-      const holder = readPid(lockPath);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-        throw new Error(
-          `FileLedger: ${lockPath} is held by running process ${holder}; one process per ledger`,
-        );
-      }
-      if (holder === process.pid) {
-        throw new Error(
-          `FileLedger: ${lockPath} is already open in this process; share one FileLedger instance`,
-        );
-      }
-      releaseLock(lockPath); // stale: its process is gone
-    }
-  }
-  throw new Error(`FileLedger: could not take ${lockPath}`);
-}
-
-function readPid(lockPath: string): number | undefined {
-  try {
-    const fd = openSync(lockPath, "r");
-    const buffer = Buffer.alloc(32);
-    const n = readSync(fd, buffer, 0, 32, 0);
-    closeSync(fd);
-    const pid = Number.parseInt(buffer.subarray(0, n).toString("utf8"), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === "EPERM";
-  }
-}
-
-function releaseLock(lockPath: string): void {
-  try {
-    unlinkSync(lockPath);
-  } catch {
-    // already gone
   }
 }

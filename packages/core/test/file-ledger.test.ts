@@ -160,6 +160,22 @@ describe("FileLedger", () => {
     await (await FileLedger.open(path)).close();
   });
 
+  it("takes over a lock left by a dead process and refuses one held by a live process", async () => {
+    const path = join(dir, "ledger.jsonl");
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await new Promise((r) => dead.on("exit", r));
+    await writeFile(`${path}.lock`, String(dead.pid));
+    await (await FileLedger.open(path)).close();
+
+    const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    try {
+      await writeFile(`${path}.lock`, String(live.pid));
+      await expect(FileLedger.open(path)).rejects.toThrow(new RegExp(`held by running process ${live.pid}`));
+    } finally {
+      live.kill("SIGKILL");
+    }
+  });
+
   it("validates entries and options, naming the field", async () => {
     const ledger = await FileLedger.open(join(dir, "l.jsonl"));
     await expect(ledger.record({ ...entry("a", "h"), targetId: "" })).rejects.toThrow(/"targetId"/);
