@@ -197,4 +197,18 @@ describe("createHttpClient basics", () => {
     expect(((await res.json()) as { name: string }).name).toBe("a=1+2&b=x%26y");
     expect(server.seen[1]?.headers["content-type"]).toContain("application/x-www-form-urlencoded");
   });
+
+  it("is typed by the openapi-typescript paths (checked by tsc)", () => {
+    const client = createHttpClient<paths>({ system: "t", baseUrl: "http://127.0.0.1:9" });
+    const typeChecksOnly = () => {
+      // @ts-expect-error unknown path
+      void client.GET("/nope");
+      // @ts-expect-error missing the required path parameter
+      void client.GET("/items/{id}", { params: {} });
+      // @ts-expect-error body does not match the schema
+      void client.POST("/items", { body: { nam: "x" } });
+      void client.POST("/items", { body: { name: "x", rate: "1.00" }, idempotent: true, timeoutMs: 5_000 });
+    };
+    expect(typeof typeChecksOnly).toBe("function");
+  });
 });
