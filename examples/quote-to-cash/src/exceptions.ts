@@ -6,6 +6,7 @@ export type ExceptionCode =
   | "NOT_APPROVED"
   | "PROJECT_CLOSED"
   | "UNMAPPED_COST_CENTER"
+  | "OTHER"
   | "EDITED_AFTER_APPROVAL";
 
 /**
@@ -17,6 +18,7 @@ export const EXCEPTION_PRIORITY: readonly ExceptionCode[] = [
   "NOT_APPROVED",
   "PROJECT_CLOSED",
   "UNMAPPED_COST_CENTER",
+  "OTHER",
   "EDITED_AFTER_APPROVAL",
 ];
 
@@ -24,6 +26,7 @@ const IMPACT: Record<ExceptionCode, Impact> = {
   NOT_APPROVED: "awaiting-approval",
   PROJECT_CLOSED: "blocks-cost-posting",
   UNMAPPED_COST_CENTER: "blocks-cost-posting",
+  OTHER: "blocks-cost-posting",
   EDITED_AFTER_APPROVAL: "data-quality",
 };
 
@@ -143,6 +146,8 @@ function message(g: Group): string {
     }
     case "UNMAPPED_COST_CENTER":
       return `${n} ${g.kind} blocked: unmapped cost center ${g.subject ?? "?"} (${total}) — map it to a NetSuite department`;
+    case "OTHER":
+      return `${n} ${g.kind} rejected for another reason: ${g.subject ?? "unknown"} — not a planted case, investigate`;
     case "EDITED_AFTER_APPROVAL":
       return `${n} approved ${g.kind} edited after approval (${total}) — posted at their latest version`;
   }

@@ -92,7 +92,7 @@ export function renderReport(summary: DemoSummary): string {
   );
   for (const t of summary.traffic) {
     if (t.requests === undefined) continue;
-    const injected = t.faults ? `, ${count(t.faults)} faults injected and recovered by retries` : "";
+    const injected = t.faults ? `, ${count(t.faults)} answered with a fault or a 429 and retried` : "";
     lines.push(`${t.system} fake: ${count(t.requests)} requests served${injected}.`);
   }
   if (summary.failures.length > 0) {

@@ -36,21 +36,12 @@ export interface KantataStatus {
   message: string;
 }
 
-/** A client account as the CRM (Salesforce) holds it; Kantata links its workspaces to it. */
-export interface CrmAccount {
+/** A client: a Kantata workspace group flagged `company`, listing its workspaces. */
+export interface KantataWorkspaceGroup {
   id: string;
   name: string;
-  workspaceIds: string[];
-}
-
-/** A Kantata external reference: the id of a Kantata object in another system. */
-export interface KantataExternalReference {
-  id: string;
-  subject_type: string;
-  subject_id: string;
-  service_name: string;
-  service_model: string;
-  service_model_ref: string;
+  company: boolean;
+  workspace_ids: string[];
   created_at: string;
   updated_at: string;
 }
@@ -65,6 +56,7 @@ export interface KantataWorkspace {
   price_in_cents: number;
   currency: string;
   status: KantataStatus;
+  stories_are_fixed_fee_by_default: boolean;
   require_time_approvals: boolean;
   require_expense_approvals: boolean;
   created_at: string;
@@ -177,9 +169,8 @@ export interface DemoDataSet {
   size: SeedSize;
   /** The month the data covers (inclusive ISO dates). */
   period: { from: string; to: string };
-  /** Client accounts from the CRM; each Kantata workspace points at one by an external reference. */
-  crm: { accounts: CrmAccount[] };
   kantata: {
+    workspace_groups: KantataWorkspaceGroup[];
     workspaces: KantataWorkspace[];
     users: KantataUser[];
     stories: KantataStory[];
@@ -187,10 +178,11 @@ export interface DemoDataSet {
     timesheet_submissions: KantataTimesheetSubmission[];
     time_entries: KantataTimeEntry[];
     expenses: KantataExpense[];
-    external_references: KantataExternalReference[];
   };
   workforce: WorkforceRecord[];
   netsuite: NetSuiteMasterData;
+  /** Every cost center the HCM knows, with its name. */
+  costCenters: { code: string; name: string }[];
   /** Cost center code → NetSuite department id. One cost center is deliberately missing. */
   costCenterMap: Record<string, string>;
   /** The planted special cases, for tests and for the README; the flow itself discovers them. */
@@ -268,31 +260,23 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
   const period = { from: isoDate(YEAR, MONTH, 1), to: isoDate(YEAR, MONTH, daysInMonth(YEAR, MONTH)) };
 
   // Clients and their projects. The last project is the one closed mid-month.
-  const accounts: CrmAccount[] = [];
+  const groups: KantataWorkspaceGroup[] = [];
   for (let c = 0; c < size.clients; c++) {
-    accounts.push({
-      id: `001Ld00000${String(4_711 + c).padStart(8, "0")}`,
+    groups.push({
+      id: String(3_300_001 + c),
       name: CLIENT_NAMES[c % CLIENT_NAMES.length] + suffix(c, CLIENT_NAMES.length),
-      workspaceIds: [],
+      company: true,
+      workspace_ids: [],
+      created_at: "2026-03-02T09:00:00Z",
+      updated_at: "2026-09-14T09:00:00Z",
     });
   }
-  const references: KantataExternalReference[] = [];
   const workspaces: KantataWorkspace[] = [];
   const closedIndex = size.projects - 1;
   for (let p = 0; p < size.projects; p++) {
-    const group = accounts[p % accounts.length]!;
+    const group = groups[p % groups.length]!;
     const id = String(8_800_001 + p);
-    group.workspaceIds.push(id);
-    references.push({
-      id: String(1_100_001 + p),
-      subject_type: "Workspace",
-      subject_id: id,
-      service_name: "Salesforce",
-      service_model: "Account",
-      service_model_ref: group.id,
-      created_at: "2026-03-02T09:00:00Z",
-      updated_at: "2026-03-02T09:00:00Z",
-    });
+    group.workspace_ids.push(id);
     const closed = p === closedIndex;
     const code = `P-${101 + p}`;
     workspaces.push({
@@ -300,12 +284,13 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       title: `${code} ${shortName(group.name)} — ${PROJECT_NAMES[p % PROJECT_NAMES.length]}`,
       description: `Statement of work ${code} for ${group.name}.`,
       start_date: isoDate(YEAR, random.int(3, 8), 1),
-      due_date: closed ? isoDate(YEAR, MONTH, CLOSE_DAY) : isoDate(YEAR + 1, random.int(1, 6), 30),
+      due_date: closed ? isoDate(YEAR, MONTH, CLOSE_DAY) : isoDate(YEAR + 1, random.int(1, 6), 28),
       price_in_cents: random.int(150, 900) * 1_000_00,
       currency: "USD",
       status: closed
         ? { color: "grey", key: 400, message: "Completed" }
         : { color: "green", key: 310, message: "In Progress" },
+      stories_are_fixed_fee_by_default: false,
       require_time_approvals: true,
       require_expense_approvals: true,
       created_at: "2026-03-02T09:00:00Z",
@@ -507,11 +492,12 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       category: category.name,
       amount_in_cents: random.int(category.min, category.max),
       currency: workspace.currency,
-      is_billable: !random.chance(0.15),
+      // Every expense in this slice is billable to the client (non-billable expenses are out of scope).
+      is_billable: true,
       reimbursable: true,
       approved: submission.status === "approved" && !random.chance(0.03),
       is_invoiced: false,
-      notes: `${category.name} — ${shortName(accountOf(accounts, workspace.id).name)} on site`,
+      notes: `${category.name} — ${shortName(groupOf(groups, workspace.id).name)} on site`,
       created_at: createdAt,
       updated_at: createdAt,
     });
@@ -523,6 +509,7 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
     size: { ...size },
     period,
     kantata: {
+      workspace_groups: groups,
       workspaces,
       users,
       stories,
@@ -530,9 +517,7 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       timesheet_submissions: [...submissions.values()].sort((a, b) => Number(a.id) - Number(b.id)),
       time_entries: timeEntries,
       expenses,
-      external_references: references,
     },
-    crm: { accounts },
     workforce,
     netsuite: {
       subsidiaryId: "1",
@@ -544,6 +529,7 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
         costCenter: w.costCenter,
       })),
     },
+    costCenters: [...COST_CENTERS, UNMAPPED_COST_CENTER].map((c) => ({ code: c.code, name: c.name })),
     costCenterMap: Object.fromEntries(
       COST_CENTERS.filter((c) => mappedCenters.includes(c.code)).map((c) => [c.code, c.departmentId]),
     ),
@@ -602,8 +588,8 @@ function splitQuarters(random: Random, total: number, parts: number): number[] {
   return quarters;
 }
 
-function accountOf(accounts: CrmAccount[], workspaceId: string): CrmAccount {
-  return accounts.find((a) => a.workspaceIds.includes(workspaceId))!;
+function groupOf(groups: KantataWorkspaceGroup[], workspaceId: string): KantataWorkspaceGroup {
+  return groups.find((g) => g.workspace_ids.includes(workspaceId))!;
 }
 
 function shortName(name: string): string {

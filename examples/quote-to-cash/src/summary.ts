@@ -108,3 +108,20 @@ export function addBuckets(a: Buckets, b: Buckets): Buckets {
 
 /** Zero in every bucket. */
 export const NO_BUCKETS: Buckets = Object.freeze({ written: 0, unchanged: 0, rejected: 0, failed: 0 });
+
+/**
+ * The `--json` object: the run's counts, exceptions and reconciliation (everything in the summary; the
+ * required fields `input`, `buckets`, `targetDuplicates` and `reconciliation` come first).
+ */
+export function toJsonSummary(summary: DemoSummary): Record<string, unknown> {
+  const { input, buckets, targetDuplicates, reconciliation, ...rest } = summary;
+  return {
+    input,
+    buckets,
+    targetDuplicates,
+    reconciliation,
+    ...rest,
+    durationMs: Math.round(summary.durationMs),
+    phases: summary.phases.map((p) => ({ ...p, durationMs: Math.round(p.durationMs) })),
+  };
+}

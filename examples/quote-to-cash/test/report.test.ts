@@ -117,7 +117,9 @@ describe("renderReport", () => {
     expect(text).toMatch(/P-101 Northwind — ERP rollout\s+100:00\s+87:55\s+88\s+12\s+0\s+0\s+USD 15,825\.00/);
     expect(text).toContain("18 of 18 approved entries missing in NetSuite are explained");
     expect(text).toContain("no external id stored twice");
-    expect(text).toContain("NetSuite fake: 120 requests served, 3 faults injected");
+    expect(text).toContain(
+      "NetSuite fake: 120 requests served, 3 answered with a fault or a 429 and retried",
+    );
     expect(text).not.toContain("Kantata fake:");
     expect(text).not.toContain("(!)");
     expect(text).not.toContain("\u001b");

@@ -16,7 +16,8 @@ describe("generateDataSet", () => {
     const data = generateDataSet(20261031);
     const k = data.kantata;
     expect(data.size).toEqual(DEMO_SIZE);
-    expect(data.crm.accounts).toHaveLength(4);
+    expect(k.workspace_groups).toHaveLength(4);
+    expect(k.workspace_groups.every((g) => g.company)).toBe(true);
     expect(k.workspaces).toHaveLength(8);
     expect(k.users).toHaveLength(40);
     expect(k.time_entries).toHaveLength(10_000);
@@ -84,9 +85,7 @@ describe("generateDataSet", () => {
       expect(e.approved).toBe(submission.status === "approved");
     }
     for (const w of k.workspaces) {
-      expect(
-        k.external_references.filter((r) => r.subject_id === w.id && r.subject_type === "Workspace"),
-      ).toHaveLength(1);
+      expect(k.workspace_groups.filter((g) => g.workspace_ids.includes(w.id))).toHaveLength(1);
     }
     expect(data.workforce.map((w) => w.kantataUserId).sort()).toEqual([...users].sort());
   });

@@ -1,0 +1,367 @@
+import { join } from "node:path";
+import {
+  type BillableExpense,
+  currencyExponent,
+  type ExpenseLine,
+  type PostingContext,
+  type Project,
+  type TimeEntry,
+  toMinorUnits,
+} from "@ledgerline/canonical";
+import {
+  createNetSuiteClient,
+  type NetSuiteClient,
+  type NetSuiteRecordResult,
+  type PostReport,
+} from "@ledgerline/connector-netsuite";
+import { createPsaClient } from "@ledgerline/connector-psa";
+import { type BatchProgress, FileLedger, type RetryOptions } from "@ledgerline/core";
+import { UsageError } from "./cli.js";
+import { EXCEPTION_PRIORITY, type ExceptionCode, ExceptionCollector } from "./exceptions.js";
+import { type DemoFakes, startFakes } from "./fakes.js";
+import type { ProgressBar } from "./progress.js";
+import { type PsaSnapshot, readPsa } from "./read.js";
+import { reconcileTime } from "./reconciliation.js";
+import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
+import { clearState, readJson, type StateManifest, type StatePaths, writeJson } from "./state.js";
+import {
+  addBuckets,
+  type DemoSummary,
+  type FailureSample,
+  NO_BUCKETS,
+  type PhaseSummary,
+} from "./summary.js";
+
+/** Options of {@link runQuoteToCash}. */
+export interface FlowOptions {
+  seed: number;
+  /** Data volume. @default DEMO_SIZE */
+  size?: SeedSize;
+  /** Share of requests on which both fakes inject a transient fault. */
+  faults: number;
+  /** Clear the ledger and the fakes' state first. */
+  reset: boolean;
+  paths: StatePaths;
+  /** Progress bar for the batch phases (drawn only on a TTY). */
+  progress?: ProgressBar;
+  /** Stops the run (Ctrl-C): in-flight records finish, the state is saved. */
+  signal?: AbortSignal;
+  /** Requests NetSuite accepts at once (the fake's limit and the client's ceiling; a Premium account). @default 15 */
+  netsuiteConcurrency?: number;
+}
+
+/**
+ * Retries tuned for the demo's fakes: short backoff (the fakes answer in microseconds) and enough
+ * attempts that a 20 % fault rate never exhausts them (0.2^10 ≈ 1e-7 per request), with a retry budget
+ * large enough for the whole run but still there to stop a storm against a dead dependency.
+ */
+export const DEMO_RETRY: RetryOptions = {
+  maxAttempts: 10,
+  baseDelayMs: 10,
+  maxDelayMs: 200,
+  maxRetryAfterMs: 500,
+  jitter: 0.5,
+  budget: { capacity: 5_000 },
+};
+
+/** Expense categories of the demo's NetSuite account (Kantata category text → NetSuite category id). */
+export const EXPENSE_CATEGORIES: Readonly<Record<string, string>> = {
+  Airfare: "11",
+  Lodging: "12",
+  Meals: "13",
+  "Ground Transportation": "14",
+  Mileage: "15",
+};
+
+/**
+ * The quote-to-cash flow, first slice: start the fakes (restored from `.ledgerline/` on a repeat run),
+ * read Kantata, upsert customers and projects into NetSuite, post the period's time and expenses through
+ * the durable idempotency ledger behind the approval / project-status / dimension gate, then reconcile
+ * PSA approved time against NetSuite time bills per project.
+ */
+export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const size = options.size ?? DEMO_SIZE;
+  const data = generateDataSet(options.seed, size);
+  await prepareState(options.paths, data, options.reset);
+  const concurrency = options.netsuiteConcurrency ?? 15;
+
+  const fakes = await startFakes({
+    data,
+    paths: options.paths,
+    faults: options.faults,
+    netsuiteConcurrencyLimit: concurrency,
+  });
+  let ledger: FileLedger | undefined;
+  try {
+    ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
+    const psa = createPsaClient({
+      token: "demo-token",
+      baseUrl: fakes.kantataServer.url,
+      retry: DEMO_RETRY,
+      timeoutMs: 5_000,
+      limits: { maxConcurrency: 4 },
+    });
+    const snapshot = await readPsa(psa, data, options.signal);
+    const projects = new Map(snapshot.projects.map((p) => [p.key, p]));
+    const netsuite = createNetSuiteClient({
+      accountId: "123456_SB1",
+      baseUrl: fakes.netsuiteServer.url,
+      auth: { type: "none" },
+      concurrencyLimit: concurrency,
+      retry: DEMO_RETRY,
+      timeoutMs: 5_000,
+      ledger,
+      masterData: {
+        dimensions: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
+        expenseCategories: EXPENSE_CATEGORIES,
+      },
+      timePolicy: (entry) => postingContext(entry, projects, data),
+      expensePolicy: (expense) => postingContext(expense, projects, data),
+    });
+
+    const exceptions = new ExceptionCollector();
+    const failures: FailureSample[] = [];
+    const phases: PhaseSummary[] = [];
+    const run = async (
+      name: string,
+      total: number,
+      post: (common: Parameters<NetSuiteClient["postTime"]>[1]) => Promise<PostReport>,
+      onResult?: (result: NetSuiteRecordResult) => void,
+    ) => {
+      options.progress?.start(name, total);
+      const report = await post({
+        mode: "single",
+        concurrency: concurrency * 2,
+        collectResults: false,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (p: BatchProgress) => options.progress?.update(p),
+        onResult: (result) => {
+          if (result.status === "failed" && failures.length < 10) {
+            failures.push({ phase: name, record: result.key, error: result.reason ?? "unknown error" });
+          }
+          onResult?.(result);
+        },
+      });
+      options.progress?.clear();
+      phases.push({
+        name,
+        input: report.input,
+        buckets: {
+          written: report.written,
+          unchanged: report.unchanged,
+          rejected: report.rejected,
+          failed: report.failed,
+        },
+        durationMs: report.durationMs,
+      });
+      return report;
+    };
+
+    const unreadable = snapshot.unreadable;
+    await run("customers", snapshot.clients.length, (o) => netsuite.upsertClients(snapshot.clients, o));
+    await run("projects", snapshot.projects.length, (o) => netsuite.upsertProjects(snapshot.projects, o));
+    const timeByKey = new Map(snapshot.timeEntries.map((e) => [e.key, e]));
+    const rejectedKeys = new Set<string>();
+    await run(
+      "time entries",
+      snapshot.timeEntries.length,
+      (o) => netsuite.postTime(snapshot.timeEntries, o),
+      (result) => {
+        const entry = timeByKey.get(result.key);
+        if (!entry) return;
+        if (result.status === "rejected") {
+          rejectedKeys.add(result.key);
+          exceptions.add(exceptionOf(result, entry, "time entries", projects, data));
+        } else if (result.status !== "failed" && editedAfterApproval(entry, snapshot)) {
+          exceptions.add({
+            code: "EDITED_AFTER_APPROVAL",
+            kind: "time entries",
+            minutes: entry.minutes,
+            rejected: false,
+          });
+        }
+      },
+    );
+    const expenseByKey = new Map(snapshot.expenses.map((e) => [e.key, e]));
+    await run(
+      "expenses",
+      snapshot.expenses.length,
+      // The approval / billable gate runs first inside postExpenses (expensePolicy), so lines that are not
+      // yet approved are rejected there with APPROVAL_REQUIRED and never mapped or sent.
+      (o) => netsuite.postExpenses(snapshot.expenses as BillableExpense[], o),
+      (result) => {
+        const expense = expenseByKey.get(result.key);
+        if (expense && result.status === "rejected") {
+          exceptions.add(exceptionOf(result, expense, "expenses", projects, data));
+        }
+      },
+    );
+    if (unreadable.length > 0) {
+      phases.push({
+        name: "unreadable",
+        input: unreadable.length,
+        buckets: { ...NO_BUCKETS, rejected: unreadable.length },
+        durationMs: 0,
+      });
+      for (const u of unreadable)
+        exceptions.add({ code: "OTHER", kind: "records", subject: u.reason, rejected: true });
+    }
+    await fakes.save();
+
+    const reconciliation = await reconcileTime({
+      netsuite,
+      ledger,
+      data,
+      source: snapshot.timeEntries.filter((e) => e.approval.state === "approved"),
+      projects,
+      explained: rejectedKeys,
+      signal: options.signal,
+    });
+    await fakes.save();
+
+    const buckets = phases.reduce((sum, p) => addBuckets(sum, p.buckets), NO_BUCKETS);
+    const counts = requestCounts(fakes);
+    return {
+      seed: data.seed,
+      period: data.period,
+      faults: options.faults,
+      input: phases.reduce((n, p) => n + p.input, 0),
+      buckets,
+      phases,
+      exceptions: exceptions.groups(),
+      targetDuplicates: fakes.netsuite.duplicateExternalIds().length,
+      reconciliation: reconciliation.totals,
+      projects: reconciliation.projects,
+      failures,
+      traffic: counts,
+      stateDir: options.paths.dir,
+      resumed: fakes.resumed,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await ledger?.close();
+    await fakes.close();
+  }
+}
+
+/**
+ * Gets the state folder ready: `--reset` clears it; a state made from another seed or size is refused
+ * (it would not match); and the ledger is cleared whenever the fakes' saved records are missing, because
+ * the ledger says what the NetSuite fake holds — one without the other would skip postings that are not there.
+ */
+export async function prepareState(paths: StatePaths, data: DemoDataSet, reset: boolean): Promise<void> {
+  if (reset) await clearState(paths);
+  const manifest = await readJson<StateManifest>(paths.manifest);
+  if (
+    manifest &&
+    (manifest.seed !== data.seed || JSON.stringify(manifest.size) !== JSON.stringify(data.size))
+  ) {
+    throw new UsageError(
+      "--seed",
+      `${paths.dir} holds state made with seed ${manifest.seed}; add --reset to start over with seed ${data.seed}`,
+    );
+  }
+  const fakesSaved =
+    (await readJson<unknown>(paths.kantata)) !== undefined &&
+    (await readJson<unknown>(paths.netsuite)) !== undefined;
+  if (!fakesSaved) await clearState(paths);
+  if (!manifest || !fakesSaved) {
+    await writeJson(paths.manifest, {
+      seed: data.seed,
+      size: { ...data.size },
+      createdAt: new Date().toISOString(),
+    } satisfies StateManifest);
+  }
+}
+
+/** Canonical posting policy context: the project's status and billing type, the open period, the cost center map. */
+function postingContext(
+  record: TimeEntry | ExpenseLine,
+  projects: Map<string, Project>,
+  data: DemoDataSet,
+): PostingContext | undefined {
+  const project = projects.get(record.project.key);
+  if (!project) return undefined; // approval gate only; the project reference will not resolve either
+  return {
+    project: { key: project.key, status: project.status, billingType: project.billingType },
+    periods: [
+      { id: data.period.from.slice(0, 7), start: data.period.from, end: data.period.to, status: "open" },
+    ],
+    requiredDimensions: ["costCenter"],
+    dimensionMap: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
+  };
+}
+
+const CODE_OF_ISSUE: Record<string, ExceptionCode> = {
+  APPROVAL_REQUIRED: "NOT_APPROVED",
+  NOT_APPROVED: "NOT_APPROVED",
+  PROJECT_STATUS_NOT_POSTABLE: "PROJECT_CLOSED",
+  DIMENSION_UNMAPPED: "UNMAPPED_COST_CENTER",
+};
+
+/** The exception a rejected record files under: its highest-priority reason (see EXCEPTION_PRIORITY). */
+function exceptionOf(
+  result: NetSuiteRecordResult,
+  record: TimeEntry | ExpenseLine,
+  kind: string,
+  projects: Map<string, Project>,
+  data: DemoDataSet,
+) {
+  const codes = (result.issues ?? []).map((i) => {
+    const mapped = i.code ? CODE_OF_ISSUE[i.code] : undefined;
+    return mapped === "UNMAPPED_COST_CENTER" && i.path !== "dimensions.costCenter"
+      ? "OTHER"
+      : (mapped ?? "OTHER");
+  });
+  const code = EXCEPTION_PRIORITY.find((c) => codes.includes(c)) ?? "OTHER";
+  const project = projects.get(record.project.key);
+  const minutes = "minutes" in record ? record.minutes : undefined;
+  const amount =
+    "amount" in record
+      ? {
+          minor: toMinorUnits(record.amount),
+          currency: record.amount.currency,
+          exponent: currencyExponent(record.amount.currency) ?? 2,
+        }
+      : undefined;
+  const base = {
+    kind,
+    rejected: true,
+    person: record.resource.key,
+    ...(minutes === undefined ? {} : { minutes }),
+    ...(amount === undefined ? {} : { amount }),
+  };
+  switch (code) {
+    case "PROJECT_CLOSED":
+      return {
+        ...base,
+        code,
+        subject: project?.name ?? record.project.key,
+        detail: project?.source.updatedAt.slice(0, 10) ?? "",
+      };
+    case "UNMAPPED_COST_CENTER": {
+      const cc = record.dimensions?.costCenter ?? "?";
+      const name = data.costCenters.find((c) => c.code === cc)?.name;
+      return { ...base, code, subject: name ? `${cc} (${name})` : cc };
+    }
+    case "NOT_APPROVED":
+      return { ...base, code };
+    default:
+      return { ...base, code: "OTHER" as const, subject: result.reason ?? "unknown reason" };
+  }
+}
+
+/** An approved entry whose last change is later than the approval of its timesheet. */
+function editedAfterApproval(entry: TimeEntry, snapshot: PsaSnapshot): boolean {
+  if (entry.approval.state !== "approved" || !entry.timesheetId) return false;
+  const approvedAt = snapshot.approvedAt.get(entry.timesheetId);
+  return approvedAt !== undefined && entry.source.updatedAt > approvedAt;
+}
+
+function requestCounts(fakes: DemoFakes): DemoSummary["traffic"] {
+  return [
+    { system: "Kantata", api: fakes.kantata.api },
+    { system: "NetSuite", api: fakes.netsuite.api },
+  ].map(({ system, api }) => ({ system, requests: api.calls(), faults: api.calls() - api.handled() }));
+}

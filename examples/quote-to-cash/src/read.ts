@@ -1,0 +1,79 @@
+import type { Client, ExpenseLine, Project, Ref, TimeEntry } from "@ledgerline/canonical";
+import type { PsaClient, PsaRead } from "@ledgerline/connector-psa";
+import type { DemoDataSet, WorkforceRecord } from "./seed.js";
+
+/** What the flow reads from Kantata for the period, as canonical records. */
+export interface PsaSnapshot {
+  clients: Client[];
+  projects: Project[];
+  /** Every time entry of the period, in any approval state, enriched for NetSuite (see {@link enrich}). */
+  timeEntries: TimeEntry[];
+  /** Every expense of the period, in any approval state, enriched for NetSuite. */
+  expenses: ExpenseLine[];
+  /** Records Kantata returned that could not be mapped to canonical (should be none). */
+  unreadable: { key: string; reason: string }[];
+  /** Approval instant of each timesheet submission (Kantata id → updated_at of the approval). */
+  approvedAt: Map<string, string>;
+}
+
+/**
+ * Reads clients, projects, the period's time entries and expenses from Kantata through the PSA connector
+ * (paged, includes resolved, mapped to canonical) and enriches the work records with what the HCM knows:
+ * the consultant's NetSuite employee id and cost center.
+ */
+export async function readPsa(psa: PsaClient, data: DemoDataSet, signal?: AbortSignal): Promise<PsaSnapshot> {
+  const unreadable: PsaSnapshot["unreadable"] = [];
+  const options = signal ? { signal } : {};
+  const workforce = new Map(data.workforce.map((w) => [w.kantataUserId, w]));
+  const collect = async <T>(reads: AsyncIterable<PsaRead<T>>, keep: (value: T) => boolean = () => true) => {
+    const out: T[] = [];
+    for await (const read of reads) {
+      if (read.ok) {
+        if (keep(read.value)) out.push(read.value);
+      } else {
+        unreadable.push({ key: read.key, reason: read.error.message });
+      }
+    }
+    return out;
+  };
+  const clients = await collect(psa.clients(options));
+  const projects = await collect(psa.projects(options));
+  const inPeriod = (date: string) => date >= data.period.from && date <= data.period.to;
+  const timeEntries = (await collect(psa.timeEntries({ datePerformed: data.period, ...options }))).map((e) =>
+    enrich(e, workforce),
+  );
+  const expenses = (await collect(psa.expenses(options), (e) => inPeriod(e.date))).map((e) =>
+    enrich(e, workforce),
+  );
+  const approvedAt = new Map<string, string>();
+  for await (const page of psa.pages("timesheet_submissions", {}, options)) {
+    for (const { record } of page.records) {
+      if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
+    }
+  }
+  return { clients, projects, timeEntries, expenses, unreadable, approvedAt };
+}
+
+/**
+ * Adds the HCM facts to a time entry or expense: the NetSuite employee id on the resource reference and
+ * the cost center as a canonical dimension. Project tasks are not synced to NetSuite in this slice, so
+ * the task reference is dropped (the time posts to the project).
+ */
+export function enrich<T extends TimeEntry | ExpenseLine>(
+  record: T,
+  workforce: Map<string, WorkforceRecord>,
+): T {
+  const userId = record.resource.ids?.kantata;
+  const worker = userId === undefined ? undefined : workforce.get(userId);
+  const { task: _task, ...rest } = record;
+  if (!worker) return rest as T;
+  const resource: Ref = {
+    ...record.resource,
+    ids: { ...record.resource.ids, netsuite: worker.netsuiteEmployeeId },
+  };
+  return {
+    ...rest,
+    resource,
+    dimensions: { ...record.dimensions, costCenter: worker.costCenter },
+  } as T;
+}

@@ -1,0 +1,61 @@
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+/**
+ * The demo's state folder, `.ledgerline/` in the directory the user ran npm from: the idempotency
+ * ledger, the fakes' records (so a second run finds what the first posted) and a small manifest naming
+ * the seed the data was generated from.
+ */
+export interface StatePaths {
+  dir: string;
+  /** Directory handed to core's FileLedger. */
+  ledger: string;
+  kantata: string;
+  netsuite: string;
+  manifest: string;
+}
+
+/** What the state was made from; a run with another seed or size must `--reset` first. */
+export interface StateManifest {
+  seed: number;
+  size: Record<string, number>;
+  createdAt: string;
+}
+
+/** The state folder for a run started from `cwd` (npm sets `INIT_CWD` to where the user ran npm). */
+export function statePaths(cwd: string = process.env.INIT_CWD ?? process.cwd()): StatePaths {
+  const dir = resolve(cwd, ".ledgerline");
+  return {
+    dir,
+    ledger: join(dir, "ledger"),
+    kantata: join(dir, "kantata-fake.json"),
+    netsuite: join(dir, "netsuite-fake.json"),
+    manifest: join(dir, "demo.json"),
+  };
+}
+
+/** Removes the demo's files (ledger, fakes' state, manifest) and nothing else in the folder. */
+export async function clearState(paths: StatePaths): Promise<void> {
+  await rm(paths.ledger, { recursive: true, force: true });
+  for (const file of [paths.kantata, paths.netsuite, paths.manifest]) await rm(file, { force: true });
+}
+
+/** Reads a JSON file, or `undefined` when it does not exist. */
+export async function readJson<T>(file: string): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  return JSON.parse(text) as T;
+}
+
+/** Writes JSON atomically (temporary file + rename), so a crash never leaves half a file. */
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(resolve(file, ".."), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, file);
+}
