@@ -64,7 +64,7 @@ describe("NetSuite connector against the fake (contract)", () => {
   });
 
   it("timeouts after commit are retried as idempotent upserts and leave one timeBill per entry", async () => {
-    const netsuite = setup({ timeoutAfterCommitMs: 50 }, { timeoutMs: 20 });
+    const netsuite = setup({ timeoutAfterCommitMs: 400 }, { timeoutMs: 250 });
     fake.api.injectFault("timeout-after-commit", {
       route: "PUT /record/v1/timeBill/eid:{externalId}",
       times: 2,

@@ -33,6 +33,11 @@ export interface NetSuiteMasterData {
   timeItem?: string;
   /** Item used for invoice lines. Required to map invoice events. */
   invoiceItem?: string;
+  /**
+   * `approvalStatus` id sent on time bills (NetSuite: 1 open, 2 pending approval, 3 approved, 4 rejected);
+   * `null` sends none, for accounts without time approval. @default "3"
+   */
+  timeApprovalStatus?: "1" | "2" | "3" | "4" | null;
 }
 
 /**

@@ -32,6 +32,12 @@ describe("toTimeBill", () => {
     });
   });
 
+  it("omits approvalStatus for accounts without time approval", () => {
+    expect(toTimeBill(timeEntry("1"), { ...ctx, timeApprovalStatus: null })).not.toHaveProperty(
+      "approvalStatus",
+    );
+  });
+
   it("formats short and long durations as H:MM", () => {
     expect(toTimeBill(timeEntry("1", { minutes: 5 }), ctx).hours).toBe("0:05");
     expect(toTimeBill(timeEntry("1", { minutes: 600 }), ctx).hours).toBe("10:00");

@@ -30,7 +30,7 @@ export function toTimeBill(entry: ApprovedTimeEntry, ctx: MapContext = {}): Time
     hours: issues.issues.some((i) => i.path === "minutes") ? undefined : formatHoursMinutes(entry.minutes),
     isBillable: entry.billable,
     memo: entry.notes,
-    approvalStatus: { id: "3" },
+    approvalStatus: ctx.timeApprovalStatus === null ? undefined : { id: ctx.timeApprovalStatus ?? "3" },
     ...dimensionRefs(ctx, entry.dimensions, issues),
   }) satisfies TimeBillBody;
   if (issues.issues.length > 0) {
