@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runQuoteToCash } from "../src/flow.js";
+import type { SeedSize } from "../src/seed.js";
+import { type StatePaths, statePaths } from "../src/state.js";
+import type { DemoSummary } from "../src/summary.js";
+
+const SIZE: SeedSize = { clients: 2, projects: 4, consultants: 10, timeEntries: 600, expenses: 60 };
+const SEED = 4242;
+
+type Snapshot = {
+  records: Record<string, Array<Record<string, unknown> & { id: string; externalId?: string }>>;
+};
+
+/**
+ * What NetSuite holds, independent of internal ids (which depend on write order): every record by type and
+ * external id, its references rewritten to the referenced record's external id, volatile fields dropped.
+ */
+async function postedState(paths: StatePaths): Promise<Record<string, string>> {
+  const snapshot = JSON.parse(await readFile(paths.netsuite, "utf8")) as Snapshot;
+  const externalIdOf = new Map<string, string>();
+  for (const [type, records] of Object.entries(snapshot.records)) {
+    for (const r of records) externalIdOf.set(r.id, r.externalId ?? `${type}:${r.id}`);
+  }
+  const normalise = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(normalise);
+    if (value && typeof value === "object") {
+      const entries = Object.entries(value as Record<string, unknown>);
+      if (entries.length === 1 && entries[0]?.[0] === "id")
+        return { ref: externalIdOf.get(String(entries[0][1])) };
+      return Object.fromEntries(
+        entries.filter(([k]) => k !== "id" && k !== "lastModifiedDate").map(([k, v]) => [k, normalise(v)]),
+      );
+    }
+    return value;
+  };
+  const out: Record<string, string> = {};
+  for (const type of ["customer", "job", "timeBill", "expenseReport"]) {
+    for (const r of snapshot.records[type] ?? []) {
+      out[`${type}/${r.externalId}`] = JSON.stringify(normalise(r));
+    }
+  }
+  return out;
+}
+
+function rejectedNamed(summary: DemoSummary): number {
+  return summary.exceptions.filter((e) => e.rejected).reduce((n, e) => n + e.records, 0);
+}
+
+describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
+  let dir: string;
+  let paths: StatePaths;
+  let first: DemoSummary;
+  let firstState: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "quote-to-cash-"));
+    paths = statePaths(dir);
+    first = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    firstState = await postedState(paths);
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("a clean first run writes every postable record and rejects only the planted cases", () => {
+    expect(first.resumed).toBe(false);
+    expect(first.input).toBe(SIZE.clients + SIZE.projects + SIZE.timeEntries + SIZE.expenses);
+    const b = first.buckets;
+    expect(b.written + b.unchanged + b.rejected + b.failed).toBe(first.input);
+    expect(b.failed).toBe(0);
+    expect(b.unchanged).toBe(0);
+    expect(b.written).toBeGreaterThan(0);
+    expect(first.targetDuplicates).toBe(0);
+    const codes = new Set(first.exceptions.filter((e) => e.rejected).map((e) => e.code));
+    expect(codes).toEqual(new Set(["NOT_APPROVED", "PROJECT_CLOSED", "UNMAPPED_COST_CENTER"]));
+    expect(rejectedNamed(first)).toBe(b.rejected);
+    expect(first.exceptions.some((e) => e.code === "EDITED_AFTER_APPROVAL" && !e.rejected)).toBe(true);
+  });
+
+  it("reconciles: every approved entry missing in NetSuite is explained, nothing extra, nothing different", () => {
+    const r = first.reconciliation;
+    expect(r.missingInSource).toBe(0);
+    expect(r.mismatched).toBe(0);
+    expect(r.matched).toBeGreaterThan(0);
+    expect(first.projects.reduce((n, p) => n + p.explained, 0)).toBe(r.missingInTarget);
+    const timeWritten = first.phases.find((p) => p.name === "time entries")?.buckets.written;
+    expect(r.matched).toBe(timeWritten);
+    for (const p of first.projects) {
+      if (p.missingInTarget === 0) {
+        expect(p.targetMinutes).toBe(p.sourceMinutes);
+        expect(p.targetAmounts).toEqual(p.sourceAmounts);
+      }
+    }
+  });
+
+  it("a second run writes nothing: everything is unchanged", async () => {
+    const second = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(second.resumed).toBe(true);
+    expect(second.buckets).toEqual({
+      written: 0,
+      unchanged: first.buckets.written,
+      rejected: first.buckets.rejected,
+      failed: 0,
+    });
+    expect(second.reconciliation).toEqual(first.reconciliation);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("--reset with 20 % faults ends in the same posted state: nothing failed, nothing duplicated", async () => {
+    const faulty = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0.2, reset: true, paths });
+    expect(faulty.resumed).toBe(false);
+    expect(faulty.buckets).toEqual(first.buckets);
+    expect(faulty.targetDuplicates).toBe(0);
+    expect(faulty.failures).toEqual([]);
+    expect(faulty.reconciliation).toEqual(first.reconciliation);
+    const netsuite = faulty.traffic.find((t) => t.system === "NetSuite");
+    expect(netsuite?.faults).toBeGreaterThan(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("refuses state made from another seed unless --reset", async () => {
+    await expect(
+      runQuoteToCash({ seed: SEED + 1, size: SIZE, faults: 0, reset: false, paths }),
+    ).rejects.toThrow(/--seed: .* made with seed 4242; add --reset/);
+  });
+});
