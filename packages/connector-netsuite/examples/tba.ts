@@ -2,7 +2,16 @@
 import { createNetSuiteClient } from "@ledgerline/connector-netsuite";
 import { createNetSuiteFake } from "@ledgerline/connector-netsuite/testing";
 
-const fake = createNetSuiteFake({ requireAuth: true });
+// The fake verifies each signature against these credentials, as NetSuite does.
+const fake = createNetSuiteFake({
+  requireAuth: true,
+  tba: {
+    consumerKey: "consumer-key",
+    consumerSecret: "consumer-secret",
+    tokenId: "token-id",
+    tokenSecret: "token-secret",
+  },
+});
 const server = await fake.listen();
 
 const netsuite = createNetSuiteClient({

@@ -109,7 +109,8 @@ function verifyOAuth1(request: Request, consumerSecret: string, tokenSecret: str
 
 describe("token-based authentication (TBA)", () => {
   it("signs with HMAC-SHA256, the account realm, and the query parameters", async () => {
-    fake = createNetSuiteFake({ requireAuth: true });
+    const tba = { consumerKey: "ck", consumerSecret: "cs", tokenId: "tk", tokenSecret: "ts" };
+    fake = createNetSuiteFake({ requireAuth: true, tba });
     const seen: Request[] = [];
     const netsuite = createNetSuiteClient({
       accountId: "123456-sb1",
@@ -130,6 +131,23 @@ describe("token-based authentication (TBA)", () => {
     expect(header).toContain('oauth_signature_method="HMAC-SHA256"');
     for (const request of seen) expect(verifyOAuth1(request, "cs", "ts")).toBe(true);
     expect(verifyOAuth1(query, "cs", "wrong")).toBe(false);
+  });
+
+  it("is refused by the fake with INVALID_LOGIN when the secret is wrong", async () => {
+    fake = createNetSuiteFake({
+      requireAuth: true,
+      tba: { consumerKey: "ck", consumerSecret: "cs", tokenId: "tk", tokenSecret: "ts" },
+    });
+    const netsuite = createNetSuiteClient({
+      accountId: "123456_SB1",
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+      auth: { type: "tba", consumerKey: "ck", consumerSecret: "cs", tokenId: "tk", tokenSecret: "not-ts" },
+    });
+    await expect(netsuite.suiteql.all({ q: "SELECT id FROM employee", params: [] })).rejects.toMatchObject({
+      name: "AuthError",
+      vendorCode: "INVALID_LOGIN",
+    });
   });
 
   it("names a missing TBA option", () => {

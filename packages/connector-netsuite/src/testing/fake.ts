@@ -23,6 +23,7 @@ import {
   WRITABLE_TYPES,
 } from "./store.js";
 import { parseQuery, runQuery, SUITEQL_TABLES } from "./suiteql-engine.js";
+import { type FakeTbaCredentials, tbaProblem } from "./tba-check.js";
 import { type AcceptedAssertion, FakeTokenEndpoint, type FakeTokenOptions } from "./token-endpoint.js";
 
 /** Options of {@link createNetSuiteFake}. */
@@ -63,6 +64,8 @@ export interface NetSuiteFakeOptions {
   requireAuth?: boolean;
   /** What the token endpoint accepts. */
   token?: FakeTokenOptions;
+  /** TBA credentials: with `requireAuth`, OAuth 1.0a signatures are then verified (query parameters included). */
+  tba?: FakeTbaCredentials;
   /** Rows SuiteQL returns at most. @default 100000 */
   suiteqlRowLimit?: number;
 }
@@ -138,6 +141,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
   const store = new FakeStore({ strictReferences: options.strictReferences ?? false });
   const jobs = new FakeJobs(options.asyncPollsBeforeDone ?? 1);
   const tokens = new FakeTokenEndpoint(options.token);
+  const nonces = new Set<string>();
   const rowLimit = options.suiteqlRowLimit ?? 100_000;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const basePath = new URL(baseUrl).pathname;
@@ -154,7 +158,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
   const guarded = (handler: RouteHandler): RouteHandler => {
     return async (request, context) => {
       try {
-        if (options.requireAuth) checkAuth(request, tokens);
+        if (options.requireAuth) checkAuth(request, tokens, options.tba, nonces);
         return await handler(request, context);
       } catch (error) {
         if (error instanceof FakeNetSuiteError) return { status: error.status, body: error.toBody() };
@@ -339,6 +343,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
       store.clear();
       jobs.clear();
       tokens.clear();
+      nonces.clear();
       seedAll();
     },
   });
@@ -453,16 +458,23 @@ function list(records: FakeRecord[], req: FakeRequest, root: string, type: strin
   };
 }
 
-function checkAuth(req: FakeRequest, tokens: FakeTokenEndpoint): void {
+function checkAuth(
+  req: FakeRequest,
+  tokens: FakeTokenEndpoint,
+  tba: FakeTbaCredentials | undefined,
+  nonces: Set<string>,
+): void {
   const header = req.headers.get("authorization") ?? "";
   if (header.startsWith("Bearer ") && tokens.issued.has(header.slice(7))) return;
-  if (
-    header.startsWith("OAuth ") &&
-    /realm="[^"]+"/.test(header) &&
-    /oauth_signature_method="HMAC-SHA256"/.test(header) &&
-    /oauth_signature="[^"]+"/.test(header)
-  ) {
-    return;
+  if (header.startsWith("OAuth ")) {
+    const problem = tba
+      ? tbaProblem(req, tba, nonces)
+      : /realm="[^"]+"/.test(header) &&
+          /oauth_signature_method="HMAC-SHA256"/.test(header) &&
+          /oauth_signature="[^"]+"/.test(header)
+        ? undefined
+        : "malformed OAuth header";
+    if (!problem) return;
   }
   throw new FakeNetSuiteError(
     401,

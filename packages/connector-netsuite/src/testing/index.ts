@@ -18,4 +18,5 @@ export {
   READ_ONLY_TYPES,
   WRITABLE_TYPES,
 } from "./store.js";
+export type { FakeTbaCredentials } from "./tba-check.js";
 export type { AcceptedAssertion, FakeTokenOptions } from "./token-endpoint.js";
