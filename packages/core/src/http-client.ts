@@ -67,7 +67,11 @@ export interface HttpClientOptions {
   retry?: RetryOptions | false;
   /** Concurrency / rate limits, or a shared {@link Limiter}. @default 10 in flight, no rate limit, not adaptive */
   limits?: LimiterOptions | Limiter;
-  /** Per-attempt timeout in milliseconds (until response headers; error bodies included). @default 30000 */
+  /**
+   * Per-attempt timeout in milliseconds (until response headers; error bodies included). `0` disables it:
+   * no AbortSignal is attached, which is cheaper in undici; only do that with a transport that enforces its
+   * own timeouts (e.g. an undici `Agent` with `headersTimeout` / `bodyTimeout`). @default 30000
+   */
   timeoutMs?: number;
   /** pino-compatible logger; silent by default. Everything written to it is redacted. */
   logger?: Logger;
@@ -139,8 +143,10 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     throw new TypeError(`baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== "number" || !(timeoutMs > 0)) {
-    throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutMs)}`);
+  if (typeof timeoutMs !== "number" || !(timeoutMs >= 0)) {
+    throw new TypeError(
+      `timeoutMs must be a number ≥ 0 (0 = no per-attempt timeout), got ${String(timeoutMs)}`,
+    );
   }
   const system = options.system;
   const customTransport = options.fetch;
@@ -393,48 +399,62 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       }
     };
 
+    /** Decides after a failed attempt (1-based `attemptNumber`) and, if retrying, waits. */
+    const shouldRetry = async (error: unknown, attemptNumber: number): Promise<boolean> => {
+      if (!(error instanceof LedgerlineError) || error instanceof AbortedError) return false;
+      if (!idempotent) return false;
+      let decision = isRetryableByDefault(error, policy);
+      if (policy.classify)
+        decision = policy.classify({ error, attempt: attemptNumber, method, idempotent }, decision);
+      if (!decision) return false;
+      if (policy.budget) {
+        const cost = policy.budget.tryAcquire(isTimeout(error));
+        if (cost === undefined) {
+          if (debug) logger.debug({ correlationId }, "retry budget exhausted; not retrying");
+          return false;
+        }
+        lastRetryCost = cost;
+      }
+      const delayMs = retryDelay(
+        policy,
+        attemptNumber,
+        error instanceof HttpError ? error.retryAfterMs : undefined,
+      );
+      if (hooks?.onRetry && base) {
+        safeHook(() =>
+          hooks.onRetry?.({ ...base, attempt: attemptNumber, delayMs, durationMs: lastAttemptMs, error }),
+        );
+      }
+      if (debug) {
+        logger.debug(
+          { correlationId, attempt: attemptNumber, delayMs, code: error.code, status: lastStatus },
+          "retrying",
+        );
+      }
+      await sleep(delayMs, userSignal);
+      return true;
+    };
+
+    // The first attempt runs directly (the common, successful case skips p-retry's setup); after a failure
+    // worth retrying, p-retry drives the remaining attempts.
+    const runAttempts = async (): Promise<Response> => {
+      try {
+        return await attempt();
+      } catch (first) {
+        if (policy.maxAttempts <= 1 || !(await shouldRetry(first, 1))) throw first;
+        return pRetry(attempt, {
+          retries: policy.maxAttempts - 2,
+          minTimeout: 0,
+          maxTimeout: 0,
+          factor: 1,
+          signal: userSignal,
+          shouldRetry: ({ error, attemptNumber }) => shouldRetry(error, attemptNumber + 1),
+        });
+      }
+    };
+
     try {
-      const response = await pRetry(attempt, {
-        retries: policy.maxAttempts - 1,
-        minTimeout: 0,
-        maxTimeout: 0,
-        factor: 1,
-        signal: userSignal,
-        shouldRetry: async ({ error, attemptNumber }) => {
-          if (!(error instanceof LedgerlineError) || error instanceof AbortedError) return false;
-          if (!idempotent) return false;
-          let decision = isRetryableByDefault(error, policy);
-          if (policy.classify)
-            decision = policy.classify({ error, attempt: attemptNumber, method, idempotent }, decision);
-          if (!decision) return false;
-          if (policy.budget) {
-            const cost = policy.budget.tryAcquire(isTimeout(error));
-            if (cost === undefined) {
-              if (debug) logger.debug({ correlationId }, "retry budget exhausted; not retrying");
-              return false;
-            }
-            lastRetryCost = cost;
-          }
-          const delayMs = retryDelay(
-            policy,
-            attemptNumber,
-            error instanceof HttpError ? error.retryAfterMs : undefined,
-          );
-          if (hooks?.onRetry && base) {
-            safeHook(() =>
-              hooks.onRetry?.({ ...base, attempt: attemptNumber, delayMs, durationMs: lastAttemptMs, error }),
-            );
-          }
-          if (debug) {
-            logger.debug(
-              { correlationId, attempt: attemptNumber, delayMs, code: error.code, status: lastStatus },
-              "retrying",
-            );
-          }
-          await sleep(delayMs, userSignal);
-          return true;
-        },
-      });
+      const response = await runAttempts();
       policy.budget?.recordSuccess(lastRetryCost);
       const durationMs = performance.now() - started;
       if (hooks?.onRequestEnd && base) {

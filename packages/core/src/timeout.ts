@@ -1,7 +1,7 @@
 /** A per-attempt deadline combined with the caller's signal. */
 export interface AttemptSignal {
-  /** Aborts when the caller aborts or the deadline passes. */
-  signal: AbortSignal;
+  /** Aborts when the caller aborts or the deadline passes; `undefined` when there is neither. */
+  signal: AbortSignal | undefined;
   /** True once the deadline (not the caller) caused the abort. */
   timedOut(): boolean;
   /** Stops the deadline timer. */
@@ -13,6 +13,10 @@ export interface AttemptSignal {
  * `timeoutMs` (→ `TimeoutError`), so the two stay distinguishable.
  */
 export function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    // No deadline: pass the caller's signal through (or none — the cheapest fetch).
+    return { signal: parent, timedOut: () => false, clear: () => {} };
+  }
   const controller = new AbortController();
   let fired = false;
   const timer =
