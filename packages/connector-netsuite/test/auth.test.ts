@@ -14,14 +14,14 @@ describe("OAuth 2.0 client credentials (M2M) with a JWT assertion", () => {
   it.each(["PS256", "ES256"] as const)(
     "signs a %s assertion NetSuite accepts and caches the token",
     async (algorithm) => {
-      fake = createNetSuiteFake({
-        requireAuth: true,
-        token: { clientId: "client-1", certificateId: "cert-1" },
-      });
-      const { privateKey } =
+      const { privateKey, publicKey } =
         algorithm === "PS256"
           ? generateKeyPairSync("rsa-pss", { modulusLength: 2048 })
           : generateKeyPairSync("ec", { namedCurve: "P-256" });
+      fake = createNetSuiteFake({
+        requireAuth: true,
+        token: { clientId: "client-1", certificateId: "cert-1", publicKey },
+      });
       const netsuite = createNetSuiteClient({
         accountId: "123456_SB1",
         baseUrl: fake.baseUrl,
@@ -50,6 +50,25 @@ describe("OAuth 2.0 client credentials (M2M) with a JWT assertion", () => {
       expect(exp - iat).toBeLessThanOrEqual(3600);
     },
   );
+
+  it("is refused when the assertion is signed with another key", async () => {
+    const signer = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const other = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    fake = createNetSuiteFake({ requireAuth: true, token: { publicKey: other.publicKey } });
+    const netsuite = createNetSuiteClient({
+      accountId: "123456_SB1",
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+      auth: {
+        type: "oauth2-m2m",
+        clientId: "c",
+        certificateId: "k",
+        algorithm: "ES256",
+        privateKey: signer.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      },
+    });
+    await expect(netsuite.governanceLimits()).rejects.toMatchObject({ name: "AuthError", status: 400 });
+  });
 
   it("refuses an assertion lifetime above 60 minutes at construction", () => {
     fake = createNetSuiteFake();

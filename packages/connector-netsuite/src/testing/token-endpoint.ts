@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { constants, createPublicKey, type KeyObject, randomUUID, verify } from "node:crypto";
 import type { FakeRequest, FakeResponse } from "@ledgerline/core/testing";
 
 const ALGORITHMS = new Set(["PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]);
@@ -10,6 +10,8 @@ export interface FakeTokenOptions {
   clientId?: string;
   /** Accepted certificate id (`kid`). @default any */
   certificateId?: string;
+  /** Public key of the certificate: when given, the assertion's signature is verified too. */
+  publicKey?: string | KeyObject;
 }
 
 /** A client assertion the fake accepted, for tests that inspect what the connector signed. */
@@ -21,8 +23,8 @@ export interface AcceptedAssertion {
 /**
  * The fake OAuth 2.0 token endpoint (client credentials with a JWT assertion). It checks the assertion's
  * shape — `typ`, `alg` in NetSuite's list, `kid`, `iss`, `scope` containing `rest_webservices`, `aud` equal
- * to the token URL, `exp` no more than 60 minutes after `iat` — but not its signature (the fake holds no
- * certificates). Issued tokens are remembered so record routes can require them.
+ * to the token URL, `exp` no more than 60 minutes after `iat` — and, given the certificate's `publicKey`, its
+ * signature. Issued tokens are remembered so record routes can require them.
  */
 export class FakeTokenEndpoint {
   readonly issued = new Set<string>();
@@ -60,6 +62,13 @@ export class FakeTokenEndpoint {
     if (!Number.isFinite(iat) || !Number.isFinite(exp) || exp <= iat || exp - iat > 3600) {
       problems.push("exp must be after iat and at most 60 minutes later");
     }
+    if (
+      problems.length === 0 &&
+      this.options.publicKey &&
+      !verifySignature(parts, String(header.alg), this.options.publicKey)
+    ) {
+      problems.push("signature does not verify");
+    }
     if (problems.length > 0) return oauthError("invalid_grant", problems.join("; "), 400);
     this.assertions.push({ header, payload });
     const token = `fake-ns-${randomUUID()}`;
@@ -70,6 +79,25 @@ export class FakeTokenEndpoint {
   clear(): void {
     this.issued.clear();
     this.assertions.length = 0;
+  }
+}
+
+function verifySignature(parts: string[], alg: string, publicKey: string | KeyObject): boolean {
+  const key = typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey;
+  const data = Buffer.from(`${parts[0]}.${parts[1]}`);
+  const signature = Buffer.from(parts[2] ?? "", "base64url");
+  const hash = `sha${alg.slice(2)}`;
+  try {
+    return alg.startsWith("PS")
+      ? verify(
+          hash,
+          data,
+          { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 },
+          signature,
+        )
+      : verify(hash, data, { key, dsaEncoding: "ieee-p1363" }, signature);
+  } catch {
+    return false;
   }
 }
 
