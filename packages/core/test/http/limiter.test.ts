@@ -48,7 +48,7 @@ describe("limiter", () => {
   });
 
   it("rate-limits request starts per interval", async () => {
-    const server = await startServer((req, res) => json(res, 200, { id: "1", name: "ok" }));
+    const server = await startServer((_req, res) => json(res, 200, { id: "1", name: "ok" }));
     try {
       // Record when each attempt is handed to the transport (client side, so server load can't blur it).
       const starts: number[] = [];
