@@ -93,6 +93,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     netsuiteConcurrencyLimit: concurrency,
   });
   let ledger: FileLedger | undefined;
+  const saved = false;
   try {
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
     const psa = createPsaClient({
@@ -102,7 +103,12 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       timeoutMs: 5_000,
       limits: { maxConcurrency: 4 },
     });
+    const startMs = performance.now() - started;
+    const readStarted = performance.now();
+    options.progress?.start("reading Kantata");
     const snapshot = await readPsa(psa, data, options.signal);
+    options.progress?.clear();
+    const readMs = performance.now() - readStarted;
     const projects = new Map(snapshot.projects.map((p) => [p.key, p]));
     const netsuite = createNetSuiteClient({
       accountId: "123456_SB1",
@@ -209,6 +215,8 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     }
     await fakes.save();
 
+    const reconcileStarted = performance.now();
+    options.progress?.start("reconciling");
     const reconciliation = await reconcileTime({
       netsuite,
       ledger,
@@ -218,7 +226,8 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       explained: rejectedKeys,
       signal: options.signal,
     });
-    await fakes.save();
+    options.progress?.clear();
+    const reconcileMs = performance.now() - reconcileStarted;
 
     const buckets = phases.reduce((sum, p) => addBuckets(sum, p.buckets), NO_BUCKETS);
     const counts = requestCounts(fakes);
@@ -237,9 +246,12 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       traffic: counts,
       stateDir: options.paths.dir,
       resumed: fakes.resumed,
+      timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,
     };
   } finally {
+    // Whatever happened (Ctrl-C, an error), keep the NetSuite records that match what the ledger recorded.
+    if (!saved) await fakes.save();
     await ledger?.close();
     await fakes.close();
   }

@@ -52,6 +52,12 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
+    if (controller.signal.aborted) {
+      process.stderr.write(
+        "Interrupted. The ledger and the fakes' state are saved: run again to continue.\n",
+      );
+      return 130;
+    }
     throw error;
   } finally {
     process.off("SIGINT", onSignal);

@@ -80,7 +80,7 @@ export class ProgressBar {
     const finished = snapshot.total !== undefined && snapshot.done >= snapshot.total;
     if (!finished && now - this.#lastDraw < this.#intervalMs) return;
     this.#lastDraw = now;
-    const columns = this.#stream.columns ?? 100;
+    const columns = this.#stream.columns || 100; // 0 when the terminal does not say
     const line = formatProgressLine(this.#label, snapshot).slice(0, Math.max(20, columns - 1));
     this.#stream.write(`\r\x1b[2K${line}`);
     this.#drawn = true;

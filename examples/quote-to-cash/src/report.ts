@@ -27,6 +27,11 @@ export function renderReport(summary: DemoSummary): string {
   }
   rows.push(["  total", ...bucketCells(summary.input, summary.buckets), seconds(summary.durationMs)]);
   lines.push(...table(rows, [false, true, true, true, true, true, true]));
+  const t = summary.timings;
+  lines.push(
+    `  (total includes starting the fakes ${seconds(t.startMs)}, reading Kantata ${seconds(t.readMs)},` +
+      ` reconciling ${seconds(t.reconcileMs)})`,
+  );
   lines.push("");
 
   lines.push("Exceptions by business impact");

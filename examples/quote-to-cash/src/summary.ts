@@ -93,6 +93,8 @@ export interface DemoSummary {
   stateDir: string;
   /** True when the fakes started from saved state (a repeat run). */
   resumed: boolean;
+  /** Wall-clock time of the steps around the posting phases. */
+  timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;
 }
 
@@ -122,6 +124,11 @@ export function toJsonSummary(summary: DemoSummary): Record<string, unknown> {
     reconciliation,
     ...rest,
     durationMs: Math.round(summary.durationMs),
+    timings: {
+      startMs: Math.round(summary.timings.startMs),
+      readMs: Math.round(summary.timings.readMs),
+      reconcileMs: Math.round(summary.timings.reconcileMs),
+    },
     phases: summary.phases.map((p) => ({ ...p, durationMs: Math.round(p.durationMs) })),
   };
 }

@@ -95,6 +95,7 @@ function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
     traffic: [{ system: "NetSuite", requests: 120, faults: 3 }, { system: "Kantata" }],
     stateDir: "/tmp/x/.ledgerline",
     resumed: false,
+    timings: { startMs: 100, readMs: 300, reconcileMs: 200 },
     durationMs: 2000,
     ...overrides,
   };
@@ -106,6 +107,9 @@ describe("renderReport", () => {
     expect(text).toContain("Ledgerline quote-to-cash");
     expect(text).toMatch(/time entries\s+110\s+88\s+0\s+22\s+0\s+1\.2 s/);
     expect(text).toMatch(/total\s+112\s+90\s+0\s+22\s+0/);
+    expect(text).toContain(
+      "(total includes starting the fakes 0.1 s, reading Kantata 0.3 s, reconciling 0.2 s)",
+    );
     const costPosting = text.indexOf("Blocks cost posting");
     const approval = text.indexOf("Awaiting approval");
     const quality = text.indexOf("Data quality");
