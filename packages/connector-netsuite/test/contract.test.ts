@@ -246,6 +246,29 @@ describe("NetSuite connector against the fake (contract)", () => {
     fake.reset();
   });
 
+  it("refuses a repeated X-NetSuite-Idempotency-Key on async requests with IDEMPOTENCY_ERROR", async () => {
+    const netsuite = setup();
+    const put = netsuite.http.PUT as unknown as (p: string, i: object) => Promise<{ response: Response }>;
+    const send = () =>
+      put("/record/v1/timeBill", {
+        params: {
+          header: {
+            Prefer: "respond-async",
+            "X-NetSuite-Idempotency-Key": "1b4e28ba-2fa1-41d2-883f-0016d3cca427",
+          },
+        },
+        headers: { "Content-Type": "application/vnd.oracle.resource+json; type=collection" },
+        body: {
+          items: [{ externalId: "k-1", employee: { id: "301" }, tranDate: "2026-11-16", hours: "1:00" }],
+        },
+      });
+    const { response } = await send();
+    expect(response.status).toBe(202);
+    expect(response.headers.get("location")).toMatch(/\/async\/v1\/job\/1$/);
+    await expect(send()).rejects.toMatchObject({ name: "ConflictError", vendorCode: "IDEMPOTENCY_ERROR" });
+    expect(fake.records("timeBill")).toHaveLength(1);
+  });
+
   it("persists the fake's state across runs with exportState/importState", async () => {
     const netsuite = setup();
     await netsuite.postTime([timeEntry("1")]);
