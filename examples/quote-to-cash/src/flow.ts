@@ -21,7 +21,7 @@ import { EXCEPTION_PRIORITY, type ExceptionCode, ExceptionCollector } from "./ex
 import { type DemoFakes, startFakes } from "./fakes.js";
 import type { ProgressBar } from "./progress.js";
 import { type PsaSnapshot, readPsa } from "./read.js";
-import { reconcileTime } from "./reconciliation.js";
+import { reconcileExpenses, reconcileTime } from "./reconciliation.js";
 import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
 import { clearState, readJson, type StateManifest, type StatePaths, writeJson } from "./state.js";
 import {
@@ -30,6 +30,7 @@ import {
   type FailureSample,
   NO_BUCKETS,
   type PhaseSummary,
+  type ReconciliationCounts,
 } from "./summary.js";
 
 /** Options of {@link runQuoteToCash}. */
@@ -199,6 +200,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       (result) => {
         const expense = expenseByKey.get(result.key);
         if (expense && result.status === "rejected") {
+          rejectedKeys.add(result.key);
           exceptions.add(exceptionOf(result, expense, "expenses", projects, data));
         }
       },
@@ -217,14 +219,14 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
 
     const reconcileStarted = performance.now();
     options.progress?.start("reconciling");
-    const reconciliation = await reconcileTime({
-      netsuite,
-      ledger,
-      data,
+    const common = { netsuite, ledger, data, projects, explained: rejectedKeys, signal: options.signal };
+    const time = await reconcileTime({
+      ...common,
       source: snapshot.timeEntries.filter((e) => e.approval.state === "approved"),
-      projects,
-      explained: rejectedKeys,
-      signal: options.signal,
+    });
+    const expenses = await reconcileExpenses({
+      ...common,
+      source: snapshot.expenses.filter((e) => e.approval.state === "approved"),
     });
     options.progress?.clear();
     const reconcileMs = performance.now() - reconcileStarted;
@@ -240,8 +242,9 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       phases,
       exceptions: exceptions.groups(),
       targetDuplicates: fakes.netsuite.duplicateExternalIds().length,
-      reconciliation: reconciliation.totals,
-      projects: reconciliation.projects,
+      reconciliation: addCounts(time.totals, expenses.totals),
+      reconciliationByKind: { time: time.totals, expenses: expenses.totals },
+      projects: [...time.projects, ...expenses.projects],
       failures,
       traffic: counts,
       stateDir: options.paths.dir,
@@ -369,6 +372,15 @@ function editedAfterApproval(entry: TimeEntry, snapshot: PsaSnapshot): boolean {
   if (entry.approval.state !== "approved" || !entry.timesheetId) return false;
   const approvedAt = snapshot.approvedAt.get(entry.timesheetId);
   return approvedAt !== undefined && entry.source.updatedAt > approvedAt;
+}
+
+function addCounts(a: ReconciliationCounts, b: ReconciliationCounts): ReconciliationCounts {
+  return {
+    matched: a.matched + b.matched,
+    missingInTarget: a.missingInTarget + b.missingInTarget,
+    missingInSource: a.missingInSource + b.missingInSource,
+    mismatched: a.mismatched + b.mismatched,
+  };
 }
 
 function requestCounts(fakes: DemoFakes): DemoSummary["traffic"] {

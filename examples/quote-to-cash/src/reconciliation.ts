@@ -1,27 +1,37 @@
 import {
+  currencyExponent,
+  type ExpenseLine,
   type Money,
+  money,
   type Project,
+  type Reconciliation,
   type Ref,
   rateTimesDuration,
   reconcile,
   type TimeEntry,
 } from "@ledgerline/canonical";
 import type { NetSuiteClient } from "@ledgerline/connector-netsuite";
-import type { Ledger } from "@ledgerline/core";
+import { type Ledger, runBatch } from "@ledgerline/core";
 import type { DemoDataSet } from "./seed.js";
 import type { Amount, DemoSummary, ProjectReconciliation } from "./summary.js";
 
-/** Inputs of {@link reconcileTime}. */
-export interface ReconcileTimeOptions {
+/** Inputs of {@link reconcileTime} and {@link reconcileExpenses}. */
+export interface ReconcileOptions<T> {
   netsuite: NetSuiteClient;
   ledger: Ledger;
   data: DemoDataSet;
-  /** PSA side: the period's approved time entries (enriched). */
-  source: TimeEntry[];
+  /** PSA side: the period's approved records (enriched). */
+  source: T[];
   projects: Map<string, Project>;
-  /** Keys of entries the flow rejected on purpose (closed project, unmapped cost center). */
+  /** Keys of records the flow rejected on purpose (closed project, unmapped cost center). */
   explained: ReadonlySet<string>;
   signal?: AbortSignal | undefined;
+}
+
+/** One kind's reconciliation: totals and a row per project. */
+export interface KindReconciliation {
+  totals: DemoSummary["reconciliation"];
+  projects: ProjectReconciliation[];
 }
 
 /**
@@ -31,16 +41,11 @@ export interface ReconcileTimeOptions {
  * sensitive and NetSuite prices time from its own rate setup), so the money column is the billable value
  * of each side's minutes at the consultant's PSA bill rate: it moves exactly when NetSuite's hours do.
  */
-export async function reconcileTime(
-  options: ReconcileTimeOptions,
-): Promise<{ totals: DemoSummary["reconciliation"]; projects: ProjectReconciliation[] }> {
+export async function reconcileTime(options: ReconcileOptions<TimeEntry>): Promise<KindReconciliation> {
   const { netsuite, ledger, data, source, projects } = options;
   // NetSuite ids → the canonical keys the PSA side uses: jobs through the ledger (what we posted),
   // employees through the workforce directory.
-  const projectByJob = new Map<string, string>();
-  for await (const entry of ledger.entries()) {
-    if (projects.has(entry.key)) projectByJob.set(entry.targetId, entry.key);
-  }
+  const projectByJob = await jobsToProjects(ledger, projects);
   const resourceByEmployee = new Map<string, string>();
   const rateByResource = new Map<string, Money>();
   for (const entry of source) {
@@ -78,14 +83,131 @@ export async function reconcileTime(
       { name: "resource", get: (e) => e.resource.key },
     ],
   });
+  return summarise("time", result, options);
+}
+
+/**
+ * PSA approved expenses vs NetSuite expense reports, per project: the reports are listed
+ * (`GET /record/v1/expenseReport`) and read with their `expense` lines, matched on the external id, and
+ * compared on the exact amount, date and project.
+ */
+export async function reconcileExpenses(options: ReconcileOptions<ExpenseLine>): Promise<KindReconciliation> {
+  const { netsuite, ledger, source, projects } = options;
+  const projectByJob = await jobsToProjects(ledger, projects);
+  const ids: string[] = [];
+  const get = netsuite.http.GET as unknown as (
+    path: string,
+    init: {
+      params: { path?: Record<string, string>; query?: Record<string, unknown> };
+      signal?: AbortSignal;
+    },
+  ) => Promise<{ data?: unknown }>;
+  const signal = options.signal ? { signal: options.signal } : {};
+  for (let offset = 0; ; offset += 1000) {
+    const { data } = await get("/record/v1/expenseReport", {
+      params: { query: { limit: 1000, offset } },
+      ...signal,
+    });
+    const page = data as { items?: { id?: string }[]; hasMore?: boolean } | undefined;
+    for (const item of page?.items ?? []) if (item.id) ids.push(item.id);
+    if (!page?.hasMore) break;
+  }
+  const target: ExpenseLine[] = [];
+  const unreadable: string[] = [];
+  const report = await runBatch(
+    ids,
+    async (id) => {
+      const { data } = await get("/record/v1/expenseReport/{id}", {
+        params: { path: { id }, query: { expandSubResources: true } },
+        ...signal,
+      });
+      target.push(...fromExpenseReport(data as NetSuiteExpenseReport, projectByJob, projects));
+      return { status: "unchanged" as const };
+    },
+    { concurrency: 8, ...signal },
+  );
+  for (const sample of report.failedSamples) unreadable.push(String(sample.index));
+  if (report.failed > 0) throw new Error(`could not read ${report.failed} NetSuite expense reports`);
+  const result = reconcile(source, target, {
+    amountOf: (e) => e.amount,
+    minutesOf: () => undefined,
+    fields: [
+      { name: "amount", kind: "money", get: (e) => e.amount },
+      { name: "date", get: (e) => e.date },
+      { name: "project", get: (e) => e.project.key },
+    ],
+  });
+  return summarise("expenses", result, options);
+}
+
+interface NetSuiteExpenseReport {
+  id?: string;
+  externalId?: string;
+  tranDate?: string;
+  expense?: { items?: { expenseDate?: string; amount?: number; customer?: { id?: string } }[] };
+}
+
+/** An expense report's lines as canonical expense lines (one line per report in this slice). */
+function fromExpenseReport(
+  report: NetSuiteExpenseReport,
+  projectByJob: Map<string, string>,
+  projects: Map<string, Project>,
+): ExpenseLine[] {
+  const lines = report.expense?.items ?? [];
+  return lines.map((line, i) => {
+    const job = line.customer?.id ?? "";
+    const projectKey = projectByJob.get(job) ?? `netsuite-job-${job || "unknown"}`;
+    const currency = projects.get(projectKey)?.currency ?? "USD";
+    const exponent = currencyExponent(currency) ?? 2;
+    const key =
+      lines.length === 1
+        ? (report.externalId ?? `netsuite-expensereport-${report.id}`)
+        : `${report.externalId}-${i + 1}`;
+    return {
+      key,
+      source: {
+        system: "netsuite",
+        type: "expenseReport",
+        id: report.id ?? "",
+        version: "1",
+        updatedAt: new Date(0).toISOString(),
+      },
+      resource: { key: "netsuite-employee" },
+      project: { key: projectKey },
+      date: line.expenseDate ?? report.tranDate ?? "",
+      category: "",
+      // NetSuite amounts are JSON numbers with at most 15 significant digits (the connector refuses more),
+      // so toFixed at the currency's exponent gives back the exact decimal that was posted.
+      amount: money((line.amount ?? 0).toFixed(exponent), currency),
+      billable: true,
+      reimbursable: true,
+      approval: { state: "approved" },
+    } as ExpenseLine;
+  });
+}
+
+async function jobsToProjects(ledger: Ledger, projects: Map<string, Project>): Promise<Map<string, string>> {
+  const projectByJob = new Map<string, string>();
+  for await (const entry of ledger.entries()) {
+    if (projects.has(entry.key)) projectByJob.set(entry.targetId, entry.key);
+  }
+  return projectByJob;
+}
+
+function summarise<T extends { key: string; project: Ref }>(
+  kind: ProjectReconciliation["kind"],
+  result: Reconciliation<T>,
+  options: ReconcileOptions<T>,
+): KindReconciliation {
   const missingByProject = new Map<string, number>();
-  for (const entry of result.missingInTarget) {
-    if (options.explained.has(entry.key)) {
-      missingByProject.set(entry.project.key, (missingByProject.get(entry.project.key) ?? 0) + 1);
+  for (const record of result.missingInTarget) {
+    if (options.explained.has(record.key)) {
+      missingByProject.set(record.project.key, (missingByProject.get(record.project.key) ?? 0) + 1);
     }
   }
   const rows: ProjectReconciliation[] = result.byProject.map((p) => ({
-    project: projects.get(p.project)?.name ?? p.project,
+    kind,
+    project: options.projects.get(p.project)?.name ?? p.project,
     key: p.project,
     matched: p.buckets.matched.source.count,
     missingInTarget: p.buckets.missingInTarget.count,

@@ -1,5 +1,6 @@
+import { minorToDecimal } from "./exceptions.js";
 import { amounts, count, hours } from "./format.js";
-import type { Buckets, DemoSummary, Impact } from "./summary.js";
+import type { Amount, Buckets, DemoSummary, Impact, ProjectReconciliation } from "./summary.js";
 
 /**
  * Renders a run's summary as the readable report the demo prints: buckets per phase, exceptions grouped
@@ -53,42 +54,9 @@ export function renderReport(summary: DemoSummary): string {
   }
   lines.push("");
 
-  lines.push("Reconciliation per project — PSA approved time vs NetSuite time bills (hours H:MM)");
-  const recon: string[][] = [
-    ["", "PSA", "NetSuite", "matched", "not in NS", "not in PSA", "differ", "billable value (NS)"],
-  ];
-  for (const p of summary.projects) {
-    recon.push([
-      `  ${p.project}`,
-      hours(p.sourceMinutes),
-      hours(p.targetMinutes),
-      count(p.matched),
-      count(p.missingInTarget),
-      count(p.missingInSource),
-      count(p.mismatched),
-      amounts(p.targetAmounts),
-    ]);
-  }
-  const r = summary.reconciliation;
-  recon.push([
-    "  total",
-    hours(summary.projects.reduce((n, p) => n + p.sourceMinutes, 0)),
-    hours(summary.projects.reduce((n, p) => n + p.targetMinutes, 0)),
-    count(r.matched),
-    count(r.missingInTarget),
-    count(r.missingInSource),
-    count(r.mismatched),
-    "",
-  ]);
-  lines.push(...table(recon, [false, true, true, true, true, true, true, true]));
-  const explained = summary.projects.reduce((n, p) => n + p.explained, 0);
-  if (r.missingInTarget > 0) {
-    const rest = r.missingInTarget - explained;
-    lines.push(
-      `  ${count(explained)} of ${count(r.missingInTarget)} approved entries missing in NetSuite are explained by the` +
-        ` exceptions above${rest > 0 ? `; ${count(rest)} are NOT — investigate` : ""}.`,
-    );
-  }
+  lines.push(...reconciliationTable(summary, "time"));
+  lines.push("");
+  lines.push(...reconciliationTable(summary, "expenses"));
   lines.push("");
 
   const dupes = summary.targetDuplicates;
@@ -119,6 +87,77 @@ export function verdict(summary: DemoSummary): string {
     return "Nothing to write: everything is already posted and unchanged (the ledger skipped it).";
   }
   return `Done: ${count(b.written)} written, ${count(b.unchanged)} unchanged, ${count(b.rejected)} held back for the reasons above, 0 failed.`;
+}
+
+/** One reconciliation table (time in hours, expenses in money), its totals and the "explained" line. */
+function reconciliationTable(summary: DemoSummary, kind: ProjectReconciliation["kind"]): string[] {
+  const time = kind === "time";
+  const rows = summary.projects.filter((p) => p.kind === kind);
+  const r = summary.reconciliationByKind[kind];
+  const lines = [
+    time
+      ? "Reconciliation per project — PSA approved time vs NetSuite time bills (hours H:MM)"
+      : "Reconciliation per project — PSA approved expenses vs NetSuite expense reports",
+  ];
+  const header = ["", "PSA", "NetSuite", "matched", "not in NS", "not in PSA", "differ"];
+  const cells: string[][] = [time ? [...header, "billable value (NS)"] : header];
+  const side = (p: ProjectReconciliation, which: "source" | "target") =>
+    time
+      ? hours(which === "source" ? p.sourceMinutes : p.targetMinutes)
+      : amounts(which === "source" ? p.sourceAmounts : p.targetAmounts) || "0.00";
+  for (const p of rows) {
+    const counts = [p.matched, p.missingInTarget, p.missingInSource, p.mismatched].map(count);
+    cells.push([
+      `  ${p.project}`,
+      side(p, "source"),
+      side(p, "target"),
+      ...counts,
+      ...(time ? [amounts(p.targetAmounts)] : []),
+    ]);
+  }
+  const totalCounts = [r.matched, r.missingInTarget, r.missingInSource, r.mismatched].map(count);
+  const totals = time
+    ? [hours(sum(rows, (p) => p.sourceMinutes)), hours(sum(rows, (p) => p.targetMinutes))]
+    : [
+        amounts(sumAmounts(rows.flatMap((p) => p.sourceAmounts))),
+        amounts(sumAmounts(rows.flatMap((p) => p.targetAmounts))),
+      ];
+  cells.push([
+    "  total",
+    ...totals,
+    ...totalCounts,
+    ...(time ? [amounts(sumAmounts(rows.flatMap((p) => p.targetAmounts)))] : []),
+  ]);
+  lines.push(...table(cells, [false, true, true, true, true, true, true, true]));
+  const explained = sum(rows, (p) => p.explained);
+  if (r.missingInTarget > 0) {
+    const rest = r.missingInTarget - explained;
+    const what = time ? "approved entries" : "approved expenses";
+    lines.push(
+      `  ${count(explained)} of ${count(r.missingInTarget)} ${what} missing in NetSuite are explained by the` +
+        ` exceptions above${rest > 0 ? `; ${count(rest)} are NOT — investigate` : ""}.`,
+    );
+  }
+  return lines;
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  return items.reduce((n, item) => n + of(item), 0);
+}
+
+/** Adds decimal amounts per currency exactly (integer minor units as BigInt). */
+function sumAmounts(list: readonly Amount[]): Amount[] {
+  const totals = new Map<string, { minor: bigint; exponent: number }>();
+  for (const a of list) {
+    const [whole = "0", fraction = ""] = a.amount.replace("-", "").split(".");
+    const minor = BigInt(whole + fraction) * (a.amount.startsWith("-") ? -1n : 1n);
+    const t = totals.get(a.currency) ?? { minor: 0n, exponent: fraction.length };
+    t.minor += minor;
+    totals.set(a.currency, t);
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, t]) => ({ currency, amount: minorToDecimal(t.minor, t.exponent) }));
 }
 
 const IMPACT_ORDER: readonly Impact[] = [

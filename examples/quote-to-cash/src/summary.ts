@@ -46,8 +46,10 @@ export interface ExceptionGroup {
   rejected: boolean;
 }
 
-/** PSA approved vs NetSuite posted, for one project. */
+/** PSA approved vs NetSuite posted, for one project and one kind of record. */
 export interface ProjectReconciliation {
+  /** `time`: approved time entries vs time bills; `expenses`: approved expenses vs expense report lines. */
+  kind: "time" | "expenses";
   /** The project's code and title, e.g. `P-101 Northwind — NetSuite ERP rollout`. */
   project: string;
   /** The project's canonical key. */
@@ -62,6 +64,14 @@ export interface ProjectReconciliation {
   targetAmounts: Amount[];
   /** Of `missingInTarget`, how many are explained by an exception group (closed, unmapped). */
   explained: number;
+}
+
+/** Records per reconciliation bucket. */
+export interface ReconciliationCounts {
+  matched: number;
+  missingInTarget: number;
+  missingInSource: number;
+  mismatched: number;
 }
 
 /** A record that ended in the failed bucket (should be none). */
@@ -83,8 +93,10 @@ export interface DemoSummary {
   exceptions: ExceptionGroup[];
   /** External ids stored more than once in the NetSuite fake (must be 0). */
   targetDuplicates: number;
-  /** Time reconciliation, PSA approved entries vs NetSuite time bills, counted in entries. */
-  reconciliation: { matched: number; missingInTarget: number; missingInSource: number; mismatched: number };
+  /** PSA approved records vs NetSuite, time and expenses together, counted in records. */
+  reconciliation: ReconciliationCounts;
+  /** The same counts per kind. */
+  reconciliationByKind: { time: ReconciliationCounts; expenses: ReconciliationCounts };
   projects: ProjectReconciliation[];
   failures: FailureSample[];
   /** Requests each fake served and faults it injected, when the fake reports them. */

@@ -87,8 +87,10 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(r.mismatched).toBe(0);
     expect(r.matched).toBeGreaterThan(0);
     expect(first.projects.reduce((n, p) => n + p.explained, 0)).toBe(r.missingInTarget);
-    const timeWritten = first.phases.find((p) => p.name === "time entries")?.buckets.written;
-    expect(r.matched).toBe(timeWritten);
+    const written = (name: string) => first.phases.find((p) => p.name === name)?.buckets.written;
+    expect(first.reconciliationByKind.time.matched).toBe(written("time entries"));
+    expect(first.reconciliationByKind.expenses.matched).toBe(written("expenses"));
+    expect(first.projects.some((p) => p.kind === "expenses" && p.targetAmounts.length > 0)).toBe(true);
     for (const p of first.projects) {
       if (p.missingInTarget === 0) {
         expect(p.targetMinutes).toBe(p.sourceMinutes);

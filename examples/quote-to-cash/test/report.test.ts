@@ -62,9 +62,28 @@ function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
       },
     ],
     targetDuplicates: 0,
-    reconciliation: { matched: 88, missingInTarget: 18, missingInSource: 0, mismatched: 0 },
+    reconciliation: { matched: 90, missingInTarget: 19, missingInSource: 0, mismatched: 0 },
+    reconciliationByKind: {
+      time: { matched: 88, missingInTarget: 18, missingInSource: 0, mismatched: 0 },
+      expenses: { matched: 2, missingInTarget: 1, missingInSource: 0, mismatched: 0 },
+    },
     projects: [
       {
+        kind: "expenses",
+        project: "P-101 Northwind — ERP rollout",
+        key: "kantata_workspace_8800001",
+        matched: 2,
+        missingInTarget: 1,
+        missingInSource: 0,
+        mismatched: 0,
+        sourceMinutes: 0,
+        targetMinutes: 0,
+        sourceAmounts: [{ amount: "300.10", currency: "USD" }],
+        targetAmounts: [{ amount: "200.05", currency: "USD" }],
+        explained: 1,
+      },
+      {
+        kind: "time",
         project: "P-101 Northwind — ERP rollout",
         key: "kantata_workspace_8800001",
         matched: 88,
@@ -78,6 +97,7 @@ function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
         explained: 12,
       },
       {
+        kind: "time",
         project: "P-104 Tailspin — Loyalty",
         key: "kantata_workspace_8800004",
         matched: 0,
@@ -120,6 +140,9 @@ describe("renderReport", () => {
     expect(text).toContain("project P-104 closed");
     expect(text).toMatch(/P-101 Northwind — ERP rollout\s+100:00\s+87:55\s+88\s+12\s+0\s+0\s+USD 15,825\.00/);
     expect(text).toContain("18 of 18 approved entries missing in NetSuite are explained");
+    expect(text).toContain("PSA approved expenses vs NetSuite expense reports");
+    expect(text).toMatch(/P-101 Northwind — ERP rollout\s+USD 300\.10\s+USD 200\.05\s+2\s+1\s+0\s+0\n/);
+    expect(text).toContain("1 of 1 approved expenses missing in NetSuite are explained");
     expect(text).toContain("no external id stored twice");
     expect(text).toContain(
       "NetSuite fake: 120 requests served, 3 answered with a fault or a 429 and retried",
