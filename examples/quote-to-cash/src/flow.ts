@@ -1,3 +1,4 @@
+import { access } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type BillableExpense,
@@ -94,7 +95,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     netsuiteConcurrencyLimit: concurrency,
   });
   let ledger: FileLedger | undefined;
-  const saved = false;
+  let saved = false;
   try {
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
     const psa = createPsaClient({
@@ -216,6 +217,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
         exceptions.add({ code: "OTHER", kind: "records", subject: u.reason, rejected: true });
     }
     await fakes.save();
+    saved = true;
 
     const reconcileStarted = performance.now();
     options.progress?.start("reconciling");
@@ -257,6 +259,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     if (!saved) await fakes.save();
     await ledger?.close();
     await fakes.close();
+    await finishState(options.paths);
   }
 }
 
@@ -277,16 +280,31 @@ export async function prepareState(paths: StatePaths, data: DemoDataSet, reset: 
       `${paths.dir} holds state made with seed ${manifest.seed}; add --reset to start over with seed ${data.seed}`,
     );
   }
-  const fakesSaved =
-    (await readJson<unknown>(paths.kantata)) !== undefined &&
-    (await readJson<unknown>(paths.netsuite)) !== undefined;
-  if (!fakesSaved) await clearState(paths);
-  if (!manifest || !fakesSaved) {
-    await writeJson(paths.manifest, {
-      seed: data.seed,
-      size: { ...data.size },
-      createdAt: new Date().toISOString(),
-    } satisfies StateManifest);
+  // A run killed before it saved the fakes (SIGKILL, power loss) leaves a ledger ahead of the NetSuite
+  // records; so does a missing fake state. Either way, start over rather than skip postings NetSuite lacks.
+  const consistent =
+    manifest?.inProgress !== true && (await exists(paths.kantata)) && (await exists(paths.netsuite));
+  if (!consistent) await clearState(paths);
+  await writeJson(paths.manifest, {
+    seed: data.seed,
+    size: { ...data.size },
+    createdAt: consistent && manifest ? manifest.createdAt : new Date().toISOString(),
+    inProgress: true,
+  } satisfies StateManifest);
+}
+
+/** Marks the state consistent again (the fakes' records saved after the ledger's last posting). */
+async function finishState(paths: StatePaths): Promise<void> {
+  const manifest = await readJson<StateManifest>(paths.manifest);
+  if (manifest) await writeJson(paths.manifest, { ...manifest, inProgress: false });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 

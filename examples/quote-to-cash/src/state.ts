@@ -20,6 +20,8 @@ export interface StateManifest {
   seed: number;
   size: Record<string, number>;
   createdAt: string;
+  /** True while a run is going; still true at the start of the next run means that run died unsaved. */
+  inProgress?: boolean;
 }
 
 /** The state folder for a run started from `cwd` (npm sets `INIT_CWD` to where the user ran npm). */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +121,17 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(faulty.reconciliation).toEqual(first.reconciliation);
     const netsuite = faulty.traffic.find((t) => t.system === "NetSuite");
     expect(netsuite?.faults).toBeGreaterThan(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("starts over when the previous run died before saving the fakes (manifest still in progress)", async () => {
+    const manifest = JSON.parse(await readFile(paths.manifest, "utf8")) as Record<string, unknown>;
+    expect(manifest.inProgress).toBe(false);
+    await writeFile(paths.manifest, JSON.stringify({ ...manifest, inProgress: true }));
+    const again = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(again.resumed).toBe(false);
+    expect(again.buckets).toEqual(first.buckets);
+    expect(again.targetDuplicates).toBe(0);
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
