@@ -81,7 +81,7 @@ describe("syncPages (incremental by updated_after)", () => {
     seedEntries(store, 3, 8);
     const { ids, checkpoint } = await drain(store, { perPage: 3 });
     expect(ids).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-    expect(checkpoint?.updatedAfter).toBe("2026-11-02T10:00:01.000Z");
+    expect(checkpoint?.newest).toBe("2026-11-02T10:00:01.000Z");
   });
 
   it("resumes from a persisted checkpoint without loss or duplication, even mid-tie", async () => {

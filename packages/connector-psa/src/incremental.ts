@@ -1,9 +1,4 @@
-import {
-  advanceCheckpoint,
-  initialCheckpoint,
-  type SyncCheckpoint,
-  updatedAfterParam,
-} from "./checkpoint.js";
+import { CheckpointCursor, type SyncCheckpoint } from "./checkpoint.js";
 import { type WalkedRecord, walkEnvelope } from "./envelope.js";
 import type { KantataKey, KantataMeta } from "./kantata-types.js";
 import type { KantataQuery, PageFetcher } from "./page-fetcher.js";
@@ -11,7 +6,7 @@ import { checkPerPage } from "./paginate.js";
 
 /** One page of an incremental read: the records not delivered before, and the checkpoint after them. */
 export interface SyncPage<K extends KantataKey> {
-  /** New or changed records, ascending by `updated_at`, each with its includes. May be empty. */
+  /** New or changed records (each version once), ascending by `updated_at`, with their includes. May be empty. */
   records: WalkedRecord<K>[];
   /** Persist this once `records` are handled; pass it back to resume right after them. */
   checkpoint: SyncCheckpoint;
@@ -26,9 +21,9 @@ export interface SyncOptions {
   /** Records per request, 1–200. @default 200 */
   perPage?: number | undefined;
   /**
-   * How far before the checkpoint instant to ask from, in milliseconds, so that records sharing that instant
-   * are seen again (and skipped if already delivered) whatever comparison and precision the server uses.
-   * @default 1000
+   * How far behind the newest delivered `updated_at` the checkpoint's window reaches, in milliseconds: a
+   * write committed up to this late (its `updated_at` older than records already read) is still delivered.
+   * A wider window only costs re-reading (and skipping) the records inside it. @default 1000
    */
   overlapMs?: number | undefined;
   /** Aborts between (and during) requests. */
@@ -37,12 +32,17 @@ export interface SyncOptions {
 
 /**
  * Reads the records of `key` changed since `options.checkpoint`, oldest first (`order=updated_at:asc`,
- * `updated_after=` the checkpoint minus `overlapMs`), yielding after each page the records not delivered
- * before and the checkpoint to persist.
+ * `updated_after=` just before the checkpoint's floor), and yields after each page the versions not
+ * delivered before and the checkpoint to persist (see {@link SyncCheckpoint}).
  *
- * After a page that moved the checkpoint forward the next request starts again at `page=1` from the new
- * checkpoint (keyset-style), so records edited during the read cannot shift unread records onto pages
- * already read. Only inside one instant's ties (or the overlap window) does it step `page` forward.
+ * Page 1 of a query is a contiguous prefix of the records at or after the floor, so after it the floor
+ * moves forward and the next request is page 1 again from the new floor (keyset style): records edited
+ * during the read move to the end and cannot shift unread records onto pages already read.
+ *
+ * When the window at the floor holds more than a page (many records updated in one second), the read has
+ * to step through pages 2, 3 … of the same query, where an edit in between could shift a record past it.
+ * So the floor stays put until two consecutive scans of that window list the same versions; only then
+ * does it move past the window.
  */
 export async function* syncPages<K extends KantataKey>(
   fetchPage: PageFetcher,
@@ -51,11 +51,13 @@ export async function* syncPages<K extends KantataKey>(
   options: SyncOptions = {},
 ): AsyncGenerator<SyncPage<K>, void, undefined> {
   const perPage = checkPerPage(options.perPage);
-  const overlapMs = options.overlapMs ?? 1000;
-  let checkpoint = options.checkpoint ?? initialCheckpoint();
+  const cursor = new CheckpointCursor(options.checkpoint, options.overlapMs ?? 1000);
   let page = 1;
+  /** A multi-page scan of the window at the floor: records up to `end`, in order. */
+  let scan: { end: number; versions: string[] } | undefined;
+  let previousScan: string[] | undefined;
   for (;;) {
-    const updatedAfter = updatedAfterParam(checkpoint, overlapMs);
+    const updatedAfter = cursor.updatedAfter();
     const envelope = await fetchPage(
       key,
       {
@@ -68,17 +70,56 @@ export async function* syncPages<K extends KantataKey>(
       options.signal,
     );
     const walked = walkEnvelope(envelope, key).sort(byUpdatedAtThenId);
-    const before = checkpoint.updatedAfter;
-    const records: WalkedRecord<K>[] = [];
-    for (const item of walked) {
-      const step = advanceCheckpoint(checkpoint, versionOf(item));
-      checkpoint = step.checkpoint;
-      if (step.deliver) records.push(item);
+    const records = walked.filter((item) => cursor.offer(versionOf(item)));
+    const last = walked.length < perPage || envelope.meta.page_number >= envelope.meta.page_count;
+
+    const lastAt = walked.length > 0 ? atOf(walked[walked.length - 1] as WalkedRecord<K>) : undefined;
+
+    if (scan === undefined) {
+      // Page 1 is a contiguous prefix: everything up to its last record is read, the floor may move there.
+      const moved = lastAt !== undefined && cursor.releaseFloor(lastAt);
+      yield { records, checkpoint: cursor.snapshot(), meta: envelope.meta };
+      if (last) return;
+      if (moved) continue;
+      // The window at the floor is larger than a page: scan it page by page.
+      scan = { end: lastAt ?? Number.NEGATIVE_INFINITY, versions: walked.map(versionKey) };
+      page = 2;
+      continue;
     }
-    yield { records, checkpoint, meta: envelope.meta };
-    if (walked.length < perPage || envelope.meta.page_number >= envelope.meta.page_count) return;
-    page = checkpoint.updatedAfter !== before ? 1 : page + 1;
+
+    const window = scan.end;
+    scan.versions.push(...walked.filter((item) => atOf(item) <= window).map(versionKey));
+    const beyond = last || walked.some((item) => atOf(item) > window);
+    yield { records, checkpoint: cursor.snapshot(), meta: envelope.meta };
+    if (!beyond) {
+      page += 1;
+      continue;
+    }
+    if (previousScan !== undefined && sameList(previousScan, scan.versions)) {
+      // Two identical scans: nothing moved inside the window, so it is complete; the floor passes it.
+      previousScan = undefined;
+      scan = undefined;
+      cursor.releaseFloor(lastAt ?? window, window + 1);
+      if (last) return;
+      page = 1;
+      continue;
+    }
+    previousScan = scan.versions;
+    scan = { end: window, versions: [] };
+    page = 1;
   }
+}
+
+function atOf(item: WalkedRecord<KantataKey>): number {
+  return Date.parse(versionOf(item).updated_at);
+}
+
+function versionKey(item: WalkedRecord<KantataKey>): string {
+  return `${item.id}@${atOf(item)}`;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function versionOf(item: WalkedRecord<KantataKey>): { id: string; updated_at: string } {

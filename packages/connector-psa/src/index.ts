@@ -11,11 +11,10 @@ export const PACKAGE_NAME = "@ledgerline/connector-psa";
 // Canonical reads
 export { type CanonicalSyncPage, readCanonical, syncCanonical } from "./canonical-reads.js";
 export {
-  advanceCheckpoint,
+  CheckpointCursor,
   initialCheckpoint,
   parseCheckpoint,
   type SyncCheckpoint,
-  updatedAfterParam,
   type Versioned,
 } from "./checkpoint.js";
 // Client

@@ -24,12 +24,15 @@ export interface KantataState {
 
 /**
  * The in-memory records behind the Kantata fake: ids assigned like Kantata (decimal strings), timestamps
- * with whole seconds like Kantata's, `updated_at` bumped on every change (at least one second later than
- * before, so an edit is always visible to `updated_after`).
+ * with whole seconds like Kantata's, from a clock that never runs backwards. An edit always moves a
+ * record's `updated_at` forward (to the next second when the clock has not moved), so it is visible to
+ * `updated_after` and changes the record's version.
  */
 export class KantataStore {
   #tables = new Map<KantataKey, Map<string, KantataRecordTypes[KantataKey]>>();
   #nextId = 1000;
+  /** Last timestamp issued (ms, whole seconds): the fake's clock never runs backwards. */
+  #lastStamp = Number.NEGATIVE_INFINITY;
   readonly #now: () => Date;
 
   constructor(now: () => Date = () => new Date()) {
@@ -41,6 +44,7 @@ export class KantataStore {
   reset(): void {
     for (const key of KANTATA_KEYS) this.#tables.set(key, new Map());
     this.#nextId = 1000;
+    this.#lastStamp = Number.NEGATIVE_INFINITY;
   }
 
   /** Adds records; returns them as stored (with ids and timestamps). Existing ids are replaced. */
@@ -56,7 +60,7 @@ export class KantataStore {
 
   /** Adds one record and returns it as stored. */
   insert<K extends KantataKey>(key: K, input: SeedRecord<K>): KantataRecordTypes[K] {
-    const now = instant(this.#now().getTime());
+    const now = instant(this.#stamp());
     const id = input.id ?? String(this.#nextId++);
     if (/^\d+$/.test(id) && Number(id) >= this.#nextId) this.#nextId = Number(id) + 1;
     const record = {
@@ -66,11 +70,12 @@ export class KantataStore {
       updated_at: input.updated_at ?? input.created_at ?? now,
     } as KantataRecordTypes[K];
     this.#table(key).set(id, record);
+    this.#observe(record.updated_at);
     return structuredClone(record);
   }
 
   /**
-   * Changes a record the way a Kantata user would and bumps its `updated_at` (strictly later than before).
+   * Changes a record the way a Kantata user would and moves its `updated_at` forward (at least one second).
    * Returns the updated record; throws if it does not exist.
    */
   update<K extends KantataKey>(
@@ -80,14 +85,8 @@ export class KantataStore {
   ): KantataRecordTypes[K] {
     const current = this.#table(key).get(id) as KantataRecordTypes[K] | undefined;
     if (current === undefined) throw new Error(`No ${key} record with id ${id}`);
-    const previous = Date.parse(current.updated_at);
-    const now = Math.max(this.#now().getTime(), previous + 1);
-    const next = {
-      ...current,
-      ...patch,
-      id,
-      updated_at: new Date(now).toISOString(),
-    } as KantataRecordTypes[K];
+    const updatedAt = instant(this.#stamp(Date.parse(current.updated_at) + 1000));
+    const next = { ...current, ...patch, id, updated_at: updatedAt } as KantataRecordTypes[K];
     this.#table(key).set(id, next);
     return structuredClone(next);
   }
@@ -120,9 +119,25 @@ export class KantataStore {
     if (state?.version !== 1) throw new TypeError("importState: unsupported state (expected version 1)");
     this.reset();
     for (const key of KANTATA_KEYS) {
-      for (const record of state.records[key] ?? []) this.#table(key).set(record.id, structuredClone(record));
+      for (const record of state.records[key] ?? []) {
+        this.#table(key).set(record.id, structuredClone(record));
+        this.#observe(record.updated_at);
+      }
     }
     this.#nextId = state.nextId;
+  }
+
+  /** The next timestamp: now (whole seconds), never before the last one issued nor before `atLeast`. */
+  #stamp(atLeast = Number.NEGATIVE_INFINITY): number {
+    const now = Math.floor(this.#now().getTime() / 1000) * 1000;
+    this.#lastStamp = Math.max(now, this.#lastStamp, atLeast);
+    return this.#lastStamp;
+  }
+
+  /** Seeded or imported timestamps count as issued: later edits never get an older one. */
+  #observe(updatedAt: string): void {
+    const ms = Date.parse(updatedAt);
+    if (!Number.isNaN(ms)) this.#lastStamp = Math.max(this.#lastStamp, Math.floor(ms / 1000) * 1000);
   }
 
   #table(key: KantataKey): Map<string, KantataRecordTypes[KantataKey]> {
