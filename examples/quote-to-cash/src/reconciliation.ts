@@ -10,7 +10,7 @@ import {
   reconcile,
   type TimeEntry,
 } from "@ledgerline/canonical";
-import type { NetSuiteClient } from "@ledgerline/connector-netsuite";
+import type { ExpenseReportBody, NetSuiteClient } from "@ledgerline/connector-netsuite";
 import { type Ledger, runBatch } from "@ledgerline/core";
 import type { DemoDataSet } from "./seed.js";
 import type { Amount, DemoSummary, ProjectReconciliation } from "./summary.js";
@@ -95,39 +95,33 @@ export async function reconcileExpenses(options: ReconcileOptions<ExpenseLine>):
   const { netsuite, ledger, source, projects } = options;
   const projectByJob = await jobsToProjects(ledger, projects);
   const ids: string[] = [];
-  const get = netsuite.http.GET as unknown as (
-    path: string,
-    init: {
-      params: { path?: Record<string, string>; query?: Record<string, unknown> };
-      signal?: AbortSignal;
-    },
-  ) => Promise<{ data?: unknown }>;
   const signal = options.signal ? { signal: options.signal } : {};
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await get("/record/v1/expenseReport", {
+    const { data: page } = await netsuite.http.GET("/record/v1/expenseReport", {
       params: { query: { limit: 1000, offset } },
       ...signal,
     });
-    const page = data as { items?: { id?: string }[]; hasMore?: boolean } | undefined;
     for (const item of page?.items ?? []) if (item.id) ids.push(item.id);
     if (!page?.hasMore) break;
   }
   const target: ExpenseLine[] = [];
-  const unreadable: string[] = [];
   const report = await runBatch(
     ids,
     async (id) => {
-      const { data } = await get("/record/v1/expenseReport/{id}", {
+      const { data } = await netsuite.http.GET("/record/v1/expenseReport/{id}", {
         params: { path: { id }, query: { expandSubResources: true } },
         ...signal,
       });
-      target.push(...fromExpenseReport(data as NetSuiteExpenseReport, projectByJob, projects));
+      if (data) target.push(...fromExpenseReport(data, projectByJob, projects));
       return { status: "unchanged" as const };
     },
     { concurrency: 8, ...signal },
   );
-  for (const sample of report.failedSamples) unreadable.push(String(sample.index));
-  if (report.failed > 0) throw new Error(`could not read ${report.failed} NetSuite expense reports`);
+  if (report.failed > 0) {
+    const first = report.failedSamples[0];
+    const reason = first?.status === "failed" ? `: ${first.message}` : "";
+    throw new Error(`could not read ${report.failed} NetSuite expense reports${reason}`);
+  }
   const result = reconcile(source, target, {
     amountOf: (e) => e.amount,
     minutesOf: () => undefined,
@@ -140,16 +134,9 @@ export async function reconcileExpenses(options: ReconcileOptions<ExpenseLine>):
   return summarise("expenses", result, options);
 }
 
-interface NetSuiteExpenseReport {
-  id?: string;
-  externalId?: string;
-  tranDate?: string;
-  expense?: { items?: { expenseDate?: string; amount?: number; customer?: { id?: string } }[] };
-}
-
 /** An expense report's lines as canonical expense lines (one line per report in this slice). */
 function fromExpenseReport(
-  report: NetSuiteExpenseReport,
+  report: ExpenseReportBody,
   projectByJob: Map<string, string>,
   projects: Map<string, Project>,
 ): ExpenseLine[] {
