@@ -4,6 +4,7 @@ import {
   type Money,
   money,
   type Project,
+  parseExpenseLine,
   type Reconciliation,
   type Ref,
   rateTimesDuration,
@@ -150,26 +151,27 @@ function fromExpenseReport(
       lines.length === 1
         ? (report.externalId ?? `netsuite-expensereport-${report.id}`)
         : `${report.externalId}-${i + 1}`;
-    return {
+    // Parsed, so a report NetSuite holds in an unexpected shape fails loudly with the field at fault.
+    return parseExpenseLine({
       key,
       source: {
         system: "netsuite",
         type: "expenseReport",
-        id: report.id ?? "",
+        id: report.id ?? "unknown",
         version: "1",
         updatedAt: new Date(0).toISOString(),
       },
-      resource: { key: "netsuite-employee" },
+      resource: { key: `netsuite-employee-${report.entity?.id ?? "unknown"}` },
       project: { key: projectKey },
       date: line.expenseDate ?? report.tranDate ?? "",
-      category: "",
+      category: "expense",
       // NetSuite amounts are JSON numbers with at most 15 significant digits (the connector refuses more),
       // so toFixed at the currency's exponent gives back the exact decimal that was posted.
       amount: money((line.amount ?? 0).toFixed(exponent), currency),
       billable: true,
       reimbursable: true,
       approval: { state: "approved" },
-    } as ExpenseLine;
+    });
   });
 }
 
