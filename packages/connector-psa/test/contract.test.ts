@@ -297,6 +297,35 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     fake.assertNoViolations();
   });
 
+  it("records a contract violation when a request breaks the document (per_page over 200)", async () => {
+    const { fake, psa } = setup();
+    const err = await psa.fetchPage("time_entries", { per_page: 500 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect(fake.api.violations.map((v) => v.kind)).toEqual(["request"]);
+    expect(fake.api.violations[0]?.message).toMatch(/per_page/);
+    expect(() => fake.assertNoViolations()).toThrow(/per_page/);
+  });
+
+  it("uses a TokenProvider: on Kantata's 401 core invalidates the token and retries once", async () => {
+    const { fake } = setup();
+    let current = "expired-token";
+    const invalidated: (string | undefined)[] = [];
+    const psa = createPsaClient({
+      auth: {
+        getToken: async () => current,
+        invalidate: (rejected) => {
+          invalidated.push(rejected);
+          current = "secret-token";
+        },
+      },
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+      retry: false,
+    });
+    await expect(collect(psa.resources())).resolves.toHaveLength(3);
+    expect(invalidated).toEqual(["expired-token"]);
+  });
+
   it("maps Kantata error bodies to typed errors", async () => {
     const { fake } = setup();
     const wrong = createPsaClient({ token: "stale", baseUrl: fake.baseUrl, fetch: fake.fetch, retry: false });
