@@ -120,6 +120,24 @@ describe("listRecords (fake Kantata list endpoint)", () => {
     expect(stories.status === 200 && Object.keys(stories.body.stories ?? {}).sort()).toEqual(["20", "21"]);
   });
 
+  it("sends *_ids association attributes only when the association is included", () => {
+    const store = seeded();
+    store.insert("workspace_groups", { id: "50", name: "Globex", company: true, workspace_ids: ["10"] });
+    const plain = listRecords(store, "workspace_groups", {});
+    expect(plain.status === 200 && plain.body.workspace_groups?.["50"]).not.toHaveProperty("workspace_ids");
+    const withWorkspaces = listRecords(store, "workspace_groups", { include: "workspaces" });
+    expect(
+      withWorkspaces.status === 200 && withWorkspaces.body.workspace_groups?.["50"]?.workspace_ids,
+    ).toEqual(["10"]);
+    expect(withWorkspaces.status === 200 && Object.keys(withWorkspaces.body.workspaces ?? {})).toEqual([
+      "10",
+    ]);
+    const workspaces = listRecords(store, "workspaces", { include: "workspace_groups" });
+    expect(workspaces.status === 200 && workspaces.body.workspaces?.["10"]?.workspace_group_ids).toEqual([
+      "50",
+    ]);
+  });
+
   it("answers Kantata validation errors for per_page > 200, unknown includes and bad order", () => {
     const store = seeded();
     expect(listRecords(store, "time_entries", { per_page: "201" })).toEqual({
