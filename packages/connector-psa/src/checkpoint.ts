@@ -82,8 +82,8 @@ export class CheckpointCursor {
 
   /**
    * @param checkpoint where to resume (default: from the beginning)
-   * @param overlapMs how far behind the newest delivered instant the window reaches: writes committed up to
-   *   this late are still delivered. @default 1000
+   * @param overlapMs how far behind the last record known read the floor stays: writes committed up to this
+   *   late (older `updated_at` than records already read) are still delivered. @default 1000
    */
   constructor(checkpoint: SyncCheckpoint = initialCheckpoint(), overlapMs = 1000) {
     if (!Number.isFinite(overlapMs) || overlapMs < 0) {
