@@ -1,14 +1,5 @@
-import { access } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  type BillableExpense,
-  currencyExponent,
-  type ExpenseLine,
-  type PostingContext,
-  type Project,
-  type TimeEntry,
-  toMinorUnits,
-} from "@ledgerline/canonical";
+import type { BillableExpense } from "@ledgerline/canonical";
 import {
   createNetSuiteClient,
   type NetSuiteClient,
@@ -17,14 +8,14 @@ import {
 } from "@ledgerline/connector-netsuite";
 import { createPsaClient } from "@ledgerline/connector-psa";
 import { type BatchProgress, FileLedger, type RetryOptions } from "@ledgerline/core";
-import { UsageError } from "./cli.js";
-import { EXCEPTION_PRIORITY, type ExceptionCode, ExceptionCollector } from "./exceptions.js";
+import { ExceptionCollector } from "./exceptions.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
+import { editedAfterApproval, exceptionOf, postingContext } from "./policy.js";
 import type { ProgressBar } from "./progress.js";
-import { type PsaSnapshot, readPsa } from "./read.js";
+import { readPsa } from "./read.js";
 import { reconcileExpenses, reconcileTime } from "./reconciliation.js";
-import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
-import { clearState, readJson, type StateManifest, type StatePaths, writeJson } from "./state.js";
+import { DEMO_SIZE, generateDataSet, type SeedSize } from "./seed.js";
+import { finishState, prepareState, type StatePaths } from "./state.js";
 import {
   addBuckets,
   type DemoSummary,
@@ -261,135 +252,6 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     await fakes.close();
     await finishState(options.paths);
   }
-}
-
-/**
- * Gets the state folder ready: `--reset` clears it; a state made from another seed or size is refused
- * (it would not match); and the ledger is cleared whenever the fakes' saved records are missing, because
- * the ledger says what the NetSuite fake holds — one without the other would skip postings that are not there.
- */
-export async function prepareState(paths: StatePaths, data: DemoDataSet, reset: boolean): Promise<void> {
-  if (reset) await clearState(paths);
-  const manifest = await readJson<StateManifest>(paths.manifest);
-  if (
-    manifest &&
-    (manifest.seed !== data.seed || JSON.stringify(manifest.size) !== JSON.stringify(data.size))
-  ) {
-    throw new UsageError(
-      "--seed",
-      `${paths.dir} holds state made with seed ${manifest.seed}; add --reset to start over with seed ${data.seed}`,
-    );
-  }
-  // A run killed before it saved the fakes (SIGKILL, power loss) leaves a ledger ahead of the NetSuite
-  // records; so does a missing fake state. Either way, start over rather than skip postings NetSuite lacks.
-  const consistent =
-    manifest?.inProgress !== true && (await exists(paths.kantata)) && (await exists(paths.netsuite));
-  if (!consistent) await clearState(paths);
-  await writeJson(paths.manifest, {
-    seed: data.seed,
-    size: { ...data.size },
-    createdAt: consistent && manifest ? manifest.createdAt : new Date().toISOString(),
-    inProgress: true,
-  } satisfies StateManifest);
-}
-
-/** Marks the state consistent again (the fakes' records saved after the ledger's last posting). */
-async function finishState(paths: StatePaths): Promise<void> {
-  const manifest = await readJson<StateManifest>(paths.manifest);
-  if (manifest) await writeJson(paths.manifest, { ...manifest, inProgress: false });
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Canonical posting policy context: the project's status and billing type, the open period, the cost center map. */
-function postingContext(
-  record: TimeEntry | ExpenseLine,
-  projects: Map<string, Project>,
-  data: DemoDataSet,
-): PostingContext | undefined {
-  const project = projects.get(record.project.key);
-  if (!project) return undefined; // approval gate only; the project reference will not resolve either
-  return {
-    project: { key: project.key, status: project.status, billingType: project.billingType },
-    periods: [
-      { id: data.period.from.slice(0, 7), start: data.period.from, end: data.period.to, status: "open" },
-    ],
-    requiredDimensions: ["costCenter"],
-    dimensionMap: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
-  };
-}
-
-const CODE_OF_ISSUE: Record<string, ExceptionCode> = {
-  APPROVAL_REQUIRED: "NOT_APPROVED",
-  NOT_APPROVED: "NOT_APPROVED",
-  PROJECT_STATUS_NOT_POSTABLE: "PROJECT_CLOSED",
-  DIMENSION_UNMAPPED: "UNMAPPED_COST_CENTER",
-};
-
-/** The exception a rejected record files under: its highest-priority reason (see EXCEPTION_PRIORITY). */
-function exceptionOf(
-  result: NetSuiteRecordResult,
-  record: TimeEntry | ExpenseLine,
-  kind: string,
-  projects: Map<string, Project>,
-  data: DemoDataSet,
-) {
-  const codes = (result.issues ?? []).map((i) => {
-    const mapped = i.code ? CODE_OF_ISSUE[i.code] : undefined;
-    return mapped === "UNMAPPED_COST_CENTER" && i.path !== "dimensions.costCenter"
-      ? "OTHER"
-      : (mapped ?? "OTHER");
-  });
-  const code = EXCEPTION_PRIORITY.find((c) => codes.includes(c)) ?? "OTHER";
-  const project = projects.get(record.project.key);
-  const minutes = "minutes" in record ? record.minutes : undefined;
-  const amount =
-    "amount" in record
-      ? {
-          minor: toMinorUnits(record.amount),
-          currency: record.amount.currency,
-          exponent: currencyExponent(record.amount.currency) ?? 2,
-        }
-      : undefined;
-  const base = {
-    kind,
-    rejected: true,
-    person: record.resource.key,
-    ...(minutes === undefined ? {} : { minutes }),
-    ...(amount === undefined ? {} : { amount }),
-  };
-  switch (code) {
-    case "PROJECT_CLOSED":
-      return {
-        ...base,
-        code,
-        subject: project?.name ?? record.project.key,
-        detail: project?.source.updatedAt.slice(0, 10) ?? "",
-      };
-    case "UNMAPPED_COST_CENTER": {
-      const cc = record.dimensions?.costCenter ?? "?";
-      const name = data.costCenters.find((c) => c.code === cc)?.name;
-      return { ...base, code, subject: name ? `${cc} (${name})` : cc };
-    }
-    case "NOT_APPROVED":
-      return { ...base, code };
-    default:
-      return { ...base, code: "OTHER" as const, subject: result.reason ?? "unknown reason" };
-  }
-}
-
-/** An approved entry whose last change is later than the approval of its timesheet. */
-function editedAfterApproval(entry: TimeEntry, snapshot: PsaSnapshot): boolean {
-  if (entry.approval.state !== "approved" || !entry.timesheetId) return false;
-  const approvedAt = snapshot.approvedAt.get(entry.timesheetId);
-  return approvedAt !== undefined && entry.source.updatedAt > approvedAt;
 }
 
 function addCounts(a: ReconciliationCounts, b: ReconciliationCounts): ReconciliationCounts {

@@ -1,5 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { UsageError } from "./cli.js";
+import type { DemoDataSet } from "./seed.js";
 
 /**
  * The demo's state folder, `.ledgerline/` in the directory the user ran npm from: the idempotency
@@ -60,4 +62,49 @@ export async function writeJson(file: string, value: unknown): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(value));
   await rename(temporary, file);
+}
+
+/**
+ * Gets the state folder ready: `--reset` clears it; a state made from another seed or size is refused
+ * (it would not match); and the ledger is cleared whenever the fakes' saved records are missing, because
+ * the ledger says what the NetSuite fake holds — one without the other would skip postings that are not there.
+ */
+export async function prepareState(paths: StatePaths, data: DemoDataSet, reset: boolean): Promise<void> {
+  if (reset) await clearState(paths);
+  const manifest = await readJson<StateManifest>(paths.manifest);
+  if (
+    manifest &&
+    (manifest.seed !== data.seed || JSON.stringify(manifest.size) !== JSON.stringify(data.size))
+  ) {
+    throw new UsageError(
+      "--seed",
+      `${paths.dir} holds state made with seed ${manifest.seed}; add --reset to start over with seed ${data.seed}`,
+    );
+  }
+  // A run killed before it saved the fakes (SIGKILL, power loss) leaves a ledger ahead of the NetSuite
+  // records; so does a missing fake state. Either way, start over rather than skip postings NetSuite lacks.
+  const consistent =
+    manifest?.inProgress !== true && (await exists(paths.kantata)) && (await exists(paths.netsuite));
+  if (!consistent) await clearState(paths);
+  await writeJson(paths.manifest, {
+    seed: data.seed,
+    size: { ...data.size },
+    createdAt: consistent && manifest ? manifest.createdAt : new Date().toISOString(),
+    inProgress: true,
+  } satisfies StateManifest);
+}
+
+/** Marks the state consistent again (the fakes' records saved after the ledger's last posting). */
+export async function finishState(paths: StatePaths): Promise<void> {
+  const manifest = await readJson<StateManifest>(paths.manifest);
+  if (manifest) await writeJson(paths.manifest, { ...manifest, inProgress: false });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
