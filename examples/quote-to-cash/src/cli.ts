@@ -8,6 +8,8 @@ export interface DemoOptions {
   faults: number;
   /** Print one JSON summary object as the last line of stdout. */
   json: boolean;
+  /** Approve the pending timesheets in the Kantata fake before reading (as the project managers would). */
+  approve: boolean;
   /** Seed of the deterministic data generator. */
   seed: number;
   /** Print the usage text and exit. */
@@ -38,6 +40,8 @@ Options:
   --reset          clear the idempotency ledger and the fakes' saved state (.ledgerline/) first
   --faults <rate>  inject transient faults (429, 503, connection resets, timeouts after commit)
                    on this share of requests to both fakes, e.g. 0.2
+  --approve        first approve the pending timesheets in the Kantata fake (as the project managers
+                   would), so this run posts the time that was awaiting approval
   --json           print one JSON summary object as the last line of stdout
   --seed <n>       seed of the generated data set (default ${DEFAULT_SEED}); a different seed on an
                    existing .ledgerline/ state needs --reset
@@ -59,6 +63,7 @@ export function parseCli(argv: readonly string[]): DemoOptions {
   return {
     reset: values.reset ?? false,
     json: values.json ?? false,
+    approve: values.approve ?? false,
     help: values.help ?? false,
     faults: parseRate(values.faults),
     seed: parseSeed(values.seed),
@@ -74,6 +79,7 @@ function parse(argv: readonly string[]) {
       reset: { type: "boolean" },
       faults: { type: "string" },
       json: { type: "boolean" },
+      approve: { type: "boolean" },
       seed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

@@ -135,7 +135,9 @@ function message(g: Group): string {
   const total = totals.join(", ");
   switch (g.code) {
     case "NOT_APPROVED":
-      return `${n} ${g.kind} awaiting approval in Kantata (${total}) — posted on a later run once approved`;
+      return g.subject === "rejected"
+        ? `${n} ${g.kind} rejected by the approver in Kantata (${total}) — to be corrected and resubmitted`
+        : `${n} ${g.kind} awaiting approval in Kantata (${total}) — posted on a later run once approved`;
     case "PROJECT_CLOSED": {
       const closed = g.detail ? ` on ${g.detail}` : "";
       const what =

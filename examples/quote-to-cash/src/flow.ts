@@ -34,6 +34,8 @@ export interface FlowOptions {
   faults: number;
   /** Clear the ledger and the fakes' state first. */
   reset: boolean;
+  /** Approve the pending timesheets in the Kantata fake before reading. */
+  approve?: boolean;
   paths: StatePaths;
   /** Progress bar for the batch phases (drawn only on a TTY). */
   progress?: ProgressBar;
@@ -88,6 +90,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
   let ledger: FileLedger | undefined;
   let saved = false;
   try {
+    const approved = options.approve ? approvePending(fakes) : undefined;
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
     const psa = createPsaClient({
       token: "demo-token",
@@ -242,6 +245,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       traffic: counts,
       stateDir: options.paths.dir,
       resumed: fakes.resumed,
+      ...(approved ? { approvedInKantata: approved } : {}),
       timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,
     };
@@ -252,6 +256,18 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     await fakes.close();
     await finishState(options.paths);
   }
+}
+
+/** Approves every pending timesheet in the Kantata fake, as the project managers would. */
+function approvePending(fakes: DemoFakes): { timesheets: number; timeEntries: number } {
+  const kantata = fakes.kantata;
+  const pending = kantata.store.all("timesheet_submissions").filter((s) => s.status === "pending");
+  const ids = new Set(pending.map((s) => s.id));
+  const timeEntries = kantata.store
+    .all("time_entries")
+    .filter((e) => !e.approved && e.active_submission_id && ids.has(e.active_submission_id)).length;
+  for (const submission of pending) kantata.resolveTimesheet(submission.id, "approved");
+  return { timesheets: pending.length, timeEntries };
 }
 
 function addCounts(a: ReconciliationCounts, b: ReconciliationCounts): ReconciliationCounts {

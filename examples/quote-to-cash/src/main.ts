@@ -40,6 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
       seed: options.seed,
       faults: options.faults,
       reset: options.reset,
+      approve: options.approve,
       paths: statePaths(),
       progress: new ProgressBar(process.stderr),
       signal: controller.signal,

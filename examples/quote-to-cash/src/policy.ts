@@ -88,15 +88,24 @@ export function exceptionOf(
       return { ...base, code, subject: name ? `${cc} (${name})` : cc };
     }
     case "NOT_APPROVED":
-      return { ...base, code };
+      // Grouped apart: sent back by the approver ("rejected") vs still waiting for a decision.
+      return record.approval.state === "rejected"
+        ? { ...base, code, subject: "rejected" }
+        : { ...base, code };
     default:
       return { ...base, code: "OTHER" as const, subject: result.reason ?? "unknown reason" };
   }
 }
 
-/** An approved entry whose last change is later than the approval of its timesheet. */
+/**
+ * An approved entry changed later than the approval of its timesheet. Approving a timesheet itself
+ * touches its entries right after the timesheet, so changes within a minute of the approval do not count.
+ */
 export function editedAfterApproval(entry: TimeEntry, snapshot: PsaSnapshot): boolean {
   if (entry.approval.state !== "approved" || !entry.timesheetId) return false;
   const approvedAt = snapshot.approvedAt.get(entry.timesheetId);
-  return approvedAt !== undefined && entry.source.updatedAt > approvedAt;
+  if (approvedAt === undefined) return false;
+  return Date.parse(entry.source.updatedAt) - Date.parse(approvedAt) > APPROVAL_TOUCH_MS;
 }
+
+const APPROVAL_TOUCH_MS = 60_000;

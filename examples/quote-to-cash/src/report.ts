@@ -19,6 +19,13 @@ export function renderReport(summary: DemoSummary): string {
       ? `State: resumed from ${summary.stateDir} (ledger and fakes kept from the previous run)`
       : `State: fresh, kept in ${summary.stateDir} for the next run`,
   );
+  if (summary.approvedInKantata) {
+    const a = summary.approvedInKantata;
+    lines.push(
+      `Approved in Kantata before this run (--approve): ${count(a.timesheets)} pending timesheets,` +
+        ` ${count(a.timeEntries)} time entries`,
+    );
+  }
   lines.push("");
 
   lines.push("Posting");
@@ -169,7 +176,7 @@ const IMPACT_ORDER: readonly Impact[] = [
 const IMPACT_TITLES: Record<Impact, string> = {
   "blocks-cost-posting": "Blocks cost posting (rejected, needs a fix in PSA or mapping)",
   "blocks-billing": "Blocks billing (rejected)",
-  "awaiting-approval": "Awaiting approval (rejected for now; posts on a later run once approved)",
+  "awaiting-approval": "Not approved yet (rejected for now; posts on a later run once approved)",
   "data-quality": "Data quality (posted, worth a look)",
 };
 

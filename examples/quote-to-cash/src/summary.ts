@@ -105,6 +105,8 @@ export interface DemoSummary {
   stateDir: string;
   /** True when the fakes started from saved state (a repeat run). */
   resumed: boolean;
+  /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
+  approvedInKantata?: { timesheets: number; timeEntries: number };
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;

@@ -3,14 +3,22 @@ import { DEFAULT_SEED, parseCli, UsageError } from "../src/cli.js";
 
 describe("parseCli", () => {
   it("has quiet defaults", () => {
-    expect(parseCli([])).toEqual({ reset: false, faults: 0, json: false, seed: DEFAULT_SEED, help: false });
+    expect(parseCli([])).toEqual({
+      reset: false,
+      faults: 0,
+      json: false,
+      approve: false,
+      seed: DEFAULT_SEED,
+      help: false,
+    });
   });
 
   it("reads every flag", () => {
-    expect(parseCli(["--reset", "--faults", "0.2", "--json", "--seed", "42"])).toEqual({
+    expect(parseCli(["--reset", "--faults", "0.2", "--json", "--seed", "42", "--approve"])).toEqual({
       reset: true,
       faults: 0.2,
       json: true,
+      approve: true,
       seed: 42,
       help: false,
     });

@@ -77,6 +77,9 @@ describe("ExceptionCollector", () => {
       "project P-108 Tailspin closed on 2026-10-16: 2 approved expenses not posted (USD 20.00)",
     );
     expect(groups[0]!.impact).toBe("awaiting-approval");
+    expect(groups[0]!.message).toBe(
+      "1 time entries awaiting approval in Kantata (0:30 h, 1 person) — posted on a later run once approved",
+    );
     expect(groups[4]).toMatchObject({ impact: "data-quality", rejected: false });
   });
 });

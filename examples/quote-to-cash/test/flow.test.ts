@@ -135,6 +135,39 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
+  it("--approve approves the pending timesheets; that run posts their time, the next run writes nothing", async () => {
+    const timeOf = (s: DemoSummary) => s.phases.find((p) => p.name === "time entries")!.buckets;
+    const awaiting = (s: DemoSummary) =>
+      s.exceptions
+        .filter((e) => e.code === "NOT_APPROVED" && e.kind === "time entries")
+        .reduce((n, e) => n + e.records, 0);
+    const edited = (s: DemoSummary) => s.exceptions.find((e) => e.code === "EDITED_AFTER_APPROVAL")?.records;
+
+    const approved = await runQuoteToCash({
+      seed: SEED,
+      size: SIZE,
+      faults: 0,
+      reset: false,
+      approve: true,
+      paths,
+    });
+    const newly = approved.approvedInKantata?.timeEntries ?? 0;
+    expect(newly).toBeGreaterThan(0);
+    expect(awaiting(approved)).toBe(awaiting(first) - newly);
+    expect(timeOf(approved).unchanged).toBe(timeOf(first).written);
+    expect(timeOf(approved).written).toBeGreaterThan(0);
+    expect(timeOf(approved).written).toBeLessThanOrEqual(newly);
+    expect(timeOf(approved).rejected).toBe(timeOf(first).rejected - timeOf(approved).written);
+    expect(approved.buckets.failed).toBe(0);
+    expect(approved.targetDuplicates).toBe(0);
+    expect(rejectedNamed(approved)).toBe(approved.buckets.rejected);
+    expect(edited(approved)).toBe(edited(first));
+
+    const after = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(after.buckets.written).toBe(0);
+    expect(after.buckets.unchanged).toBe(approved.buckets.written + approved.buckets.unchanged);
+  }, 120_000);
+
   it("refuses state made from another seed unless --reset", async () => {
     await expect(
       runQuoteToCash({ seed: SEED + 1, size: SIZE, faults: 0, reset: false, paths }),

@@ -131,7 +131,7 @@ describe("renderReport", () => {
       "(total includes starting the fakes 0.1 s, reading Kantata 0.3 s, reconciling 0.2 s)",
     );
     const costPosting = text.indexOf("Blocks cost posting");
-    const approval = text.indexOf("Awaiting approval");
+    const approval = text.indexOf("Not approved yet");
     const quality = text.indexOf("Data quality");
     expect(costPosting).toBeGreaterThan(0);
     expect(approval).toBeGreaterThan(costPosting);
