@@ -198,18 +198,34 @@ describe("runBatch", () => {
 
 describe("runBatch progress while records are slow", () => {
   it("keeps emitting progress events while no record finishes", async () => {
+    // The one record finishes only after two progress events arrived while it was still running: no timing
+    // assumption, so a loaded machine cannot make this flaky, and a runner that only reports on completion
+    // would hang the record until the test times out.
+    const whileRunning: BatchProgress[] = [];
     const events: BatchProgress[] = [];
+    let running = true;
+    let sawTwo: () => void = () => {};
+    const twoEvents = new Promise<void>((resolve) => {
+      sawTwo = resolve;
+    });
     await runBatch(
       [1],
       async () => {
-        await sleep(400);
+        await twoEvents;
+        running = false;
         return { status: "written" };
       },
-      { progressIntervalMs: 100, onProgress: (p) => events.push(p) },
+      {
+        progressIntervalMs: 20,
+        onProgress: (p) => {
+          events.push(p);
+          if (running && !p.final) whileRunning.push(p);
+          if (whileRunning.length >= 2) sawTwo();
+        },
+      },
     );
-    const beforeEnd = events.filter((e) => !e.final);
-    expect(beforeEnd.length).toBeGreaterThanOrEqual(2);
-    expect(beforeEnd.every((e) => e.done === 0 && e.inFlight === 1)).toBe(true);
+    expect(whileRunning.length).toBeGreaterThanOrEqual(2);
+    expect(whileRunning.every((e) => e.done === 0 && e.inFlight === 1)).toBe(true);
     expect(events.at(-1)).toMatchObject({ final: true, done: 1 });
   });
 });
