@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CurrencyCode, CurrencyCodeSchema, currencyExponent } from "./currency.js";
+import { CURRENCY_EXPONENTS, type CurrencyCode, CurrencyCodeSchema, currencyExponent } from "./currency.js";
 import {
   assertRoundingMode,
   DECIMAL_PATTERN,
@@ -10,6 +10,8 @@ import {
   type RoundingMode,
   type Scaled,
 } from "./decimal.js";
+
+const EXPONENT_BY_CODE: ReadonlyMap<string, number> = new Map(Object.entries(CURRENCY_EXPONENTS));
 
 /**
  * An exact amount of money: a decimal string with at most the currency's minor-unit digits
@@ -24,10 +26,15 @@ export const MoneySchema = z
     currency: CurrencyCodeSchema,
   })
   .check((ctx) => {
-    const { amount, currency } = ctx.value;
-    const exponent = currencyExponent(currency) ?? 0;
+    // zod skips this check when `amount` is not a string or `currency` not a known code (aborting issues).
+    // Allocation-free on the success path: it runs for every rate on every record.
+    const value = ctx.value;
+    const amount = value.amount;
     const dot = amount.indexOf(".");
-    const digits = dot === -1 ? 0 : amount.length - dot - 1;
+    if (dot === -1) return; // integral amounts fit every currency
+    const currency = value.currency;
+    const exponent = EXPONENT_BY_CODE.get(currency) ?? 0;
+    const digits = amount.length - dot - 1;
     if (digits > exponent) {
       ctx.issues.push({
         code: "custom",

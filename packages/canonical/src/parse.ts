@@ -52,14 +52,17 @@ export function safeParseCanonical<S extends z.ZodType>(
     ]);
     return { success: false, error };
   }
-  if (result.success) return { success: true, data: result.data };
+  // zod's success result is already a fresh `{ success: true, data }`: hand it over instead of copying it.
+  if (result.success) return result;
   // The typed error is built on first access: filtering a large batch for valid records stays cheap.
-  const zodError = result.error;
+  // zod builds its own ZodError lazily too (on the first read of `result.error`, which finalizes every
+  // issue and captures a stack trace), so `result.error` must not be read here, only inside the getter.
+  const failed = result;
   let error: CanonicalValidationError | undefined;
   return {
     success: false,
     get error() {
-      error ??= CanonicalValidationError.fromZod(typeNameOf(schema, typeName), zodError.issues);
+      error ??= CanonicalValidationError.fromZod(typeNameOf(schema, typeName), failed.error.issues);
       return error;
     },
   };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addMoney,
   allocateMoney,
+  CURRENCY_EXPONENTS,
   compareMoney,
   convertMoney,
   fromMinorUnits,
@@ -32,6 +33,21 @@ describe("Money", () => {
     expect(MoneySchema.safeParse({ amount: "1.234", currency: "USD" }).success).toBe(false);
     expect(MoneySchema.safeParse({ amount: "1.234", currency: "BHD" }).success).toBe(true);
     expect(MoneySchema.safeParse({ amount: 1.23, currency: "USD" }).success).toBe(false);
+  });
+
+  it("MoneySchema enforces the minor-unit precision of every currency", () => {
+    for (const [currency, exponent] of Object.entries(CURRENCY_EXPONENTS)) {
+      const ok = (amount: string) => MoneySchema.safeParse({ amount, currency }).success;
+      expect(ok("1500")).toBe(true);
+      expect(ok("-1500")).toBe(true);
+      if (exponent > 0) expect(ok(`1.${"5".repeat(exponent)}`)).toBe(true);
+      expect(ok(`1.${"5".repeat(exponent + 1)}`)).toBe(false);
+      expect(ok(`-0.${"0".repeat(exponent + 1)}`)).toBe(false);
+    }
+    const result = MoneySchema.safeParse({ amount: "1.5", currency: "JPY" });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [["amount"], "has 1 decimal places but JPY allows 0"],
+    ]);
   });
 
   it("adds and sums exactly, refusing mixed currencies", () => {

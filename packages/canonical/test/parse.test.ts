@@ -99,6 +99,24 @@ describe("parsing", () => {
     if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual(["lines"]);
   });
 
+  it("safeParseCanonical: data on success; on failure one typed error, built on first access", () => {
+    const ok = safeParseCanonical(TimeEntrySchema, { ...timeEntry(), unknownField: 1 });
+    expect(ok).toEqual({ success: true, data: timeEntry() });
+    const bad = safeParseCanonical(
+      TimeEntrySchema,
+      { ...timeEntry(), minutes: 12.5, billRate: { amount: "987.654", currency: "USD" } },
+      "TimeEntry",
+    );
+    expect(bad.success).toBe(false);
+    if (bad.success) return;
+    const error = bad.error;
+    expect(error).toBeInstanceOf(CanonicalValidationError);
+    expect(bad.error).toBe(error);
+    expect(error.issues.map((i) => i.path).sort()).toEqual(["billRate.amount", "minutes"]);
+    expect(JSON.stringify(error.issues)).not.toContain("987");
+    expect(error.message).not.toContain("987");
+  });
+
   it("ApprovedTimeEntry rejects entries that are not approved", () => {
     const err = errorOf(() => parseApprovedTimeEntry(timeEntry({ approval: { state: "submitted" } })));
     expect(err.issues.map((i) => i.path)).toEqual(["approval.state"]);
