@@ -112,6 +112,8 @@ describe("parsing", () => {
     const error = bad.error;
     expect(error).toBeInstanceOf(CanonicalValidationError);
     expect(bad.error).toBe(error);
+    const { success, error: destructured } = bad;
+    expect([success, destructured]).toEqual([false, error]);
     expect(error.issues.map((i) => i.path).sort()).toEqual(["billRate.amount", "minutes"]);
     expect(JSON.stringify(error.issues)).not.toContain("987");
     expect(error.message).not.toContain("987");
