@@ -2,9 +2,13 @@
 // exported JSON Schema, on the same records. Run: npm run bench -- canonical-validate
 // Writes JSON to $BENCH_RESULTS. Never used as a timed test.
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import {
+  CanonicalValidationError,
   canonicalJsonSchema,
   canonicalKey,
+  currencyExponent,
+  parseTimeEntry,
   SCHEMA_VERSION,
   safeParseCanonical,
   TimeEntrySchema,
@@ -46,12 +50,30 @@ function record(i: number): Record<string, unknown> {
   return entry;
 }
 
+const loadAtStart = loadavg();
 const records = Array.from({ length: RECORDS }, (_, i) => record(i));
 const expectedValid = records.filter((_, i) => i % 10 !== 9).length;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
 const ajvValidate = ajv.compile(canonicalJsonSchema("TimeEntry"));
+
+// The JSON Schema cannot express the one cross-field rule zod checks on these records: an amount has at
+// most its currency's minor-unit digits (billRate, costRate). The target compares against plain Ajv, which
+// therefore validates slightly less than zod; "ajv + money precision" adds that rule in plain JS so the
+// like-for-like cost is visible too. (zod also builds the output object with unknown fields dropped.)
+function precisionOk(money: unknown): boolean {
+  if (money === undefined) return true;
+  const { amount, currency } = money as { amount: string; currency: string };
+  const dot = amount.indexOf(".");
+  return dot === -1 || amount.length - dot - 1 <= (currencyExponent(currency) ?? 0);
+}
+function ajvWithPrecision(r: unknown): boolean {
+  const ok = ajvValidate(r) as boolean;
+  if (!ok) return false; // shapes are only known once the schema passed
+  const entry = r as { billRate?: unknown; costRate?: unknown };
+  return precisionOk(entry.billRate) && precisionOk(entry.costRate);
+}
 
 type Candidate = { name: string; validate: (r: unknown) => boolean };
 const candidates: Candidate[] = [
@@ -61,12 +83,34 @@ const candidates: Candidate[] = [
     name: "safeParseCanonical (zod + typed error)",
     validate: (r) => safeParseCanonical(TimeEntrySchema, r).success,
   },
+  { name: "ajv + money precision (same rules as zod)", validate: ajvWithPrecision },
+  {
+    // The throwing API: an invalid record costs a CanonicalValidationError (with its stack trace) here.
+    name: "parseTimeEntry (throws the typed error)",
+    validate: (r) => {
+      try {
+        parseTimeEntry(r);
+        return true;
+      } catch (err) {
+        if (err instanceof CanonicalValidationError) return false;
+        throw err;
+      }
+    },
+  },
 ];
 
-// Agreement check: every validator must accept/reject the same records.
+// Agreement check: every validator must accept and reject exactly the same records (not just as many).
 for (const c of candidates) {
-  const valid = records.filter((r) => c.validate(r)).length;
-  if (valid !== expectedValid) throw new Error(`${c.name} accepted ${valid}, expected ${expectedValid}`);
+  records.forEach((r, i) => {
+    if (c.validate(r) !== (i % 10 !== 9)) throw new Error(`${c.name} disagrees on record ${i}`);
+  });
+}
+// ... and the invalid ones must be rejected for the intended field, with a typed error naming it.
+{
+  const bad = safeParseCanonical(TimeEntrySchema, records[9], "TimeEntry");
+  if (bad.success || bad.error.issues.map((i) => i.path).join() !== "minutes") {
+    throw new Error("record 9 should fail at minutes only");
+  }
 }
 
 function measure(c: Candidate): number {
@@ -95,6 +139,8 @@ for (const r of Object.values(results)) r.opsPerSec = median(r.rounds);
 const ajvOps = results[candidates[0]?.name ?? ""]?.opsPerSec ?? 1;
 const zodOps = results[candidates[1]?.name ?? ""]?.opsPerSec ?? 0;
 const canonicalOps = results[candidates[2]?.name ?? ""]?.opsPerSec ?? 0;
+const ajvPrecisionOps = results[candidates[3]?.name ?? ""]?.opsPerSec ?? 1;
+const parseOps = results[candidates[4]?.name ?? ""]?.opsPerSec ?? 0;
 const output = {
   benchmark: "canonical-validate",
   schemaVersion: SCHEMA_VERSION,
@@ -106,9 +152,16 @@ const output = {
   ratio: {
     ajvOverZod: Number((ajvOps / zodOps).toFixed(2)),
     ajvOverSafeParseCanonical: Number((ajvOps / canonicalOps).toFixed(2)),
+    ajvWithPrecisionOverSafeParseCanonical: Number((ajvPrecisionOps / canonicalOps).toFixed(2)),
+    ajvOverParseTimeEntry: Number((ajvOps / parseOps).toFixed(2)),
   },
-  target: "within 2x of Ajv (ratio <= 2)",
-  targetMet: { zodSafeParse: ajvOps / zodOps <= 2, safeParseCanonical: ajvOps / canonicalOps <= 2 },
+  target: "within 2x of Ajv (ratio <= 2), measured against plain Ajv (which skips the money precision rule)",
+  targetMet: {
+    zodSafeParse: ajvOps / zodOps <= 2,
+    safeParseCanonical: ajvOps / canonicalOps <= 2,
+    parseTimeEntry: ajvOps / parseOps <= 2,
+  },
+  loadAverage1mAtStartAndEnd: [loadAtStart[0], loadavg()[0]].map((x) => Number((x ?? 0).toFixed(2))),
   note: "2-core machine shared with other jobs: rounds vary by up to 2x; compare medians across several runs",
 };
 console.log(JSON.stringify(output, null, 2));
