@@ -198,7 +198,8 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     const url = request.url;
     const userSignal: AbortSignal | undefined = request.signal ?? undefined;
     // Keep a re-sendable copy of the body: every attempt sends exactly these bytes.
-    const body = await requestBytes(request);
+    const pendingBody = requestBytes(request);
+    const body = pendingBody instanceof Promise ? await pendingBody : pendingBody;
     const debug = levelEnabled(logger, "debug");
     let safeUrlCache: string | undefined;
     const safeUrl = () => {
@@ -435,26 +436,27 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       return true;
     };
 
-    // The first attempt runs directly (the common, successful case skips p-retry's setup); after a failure
-    // worth retrying, p-retry drives the remaining attempts.
-    const runAttempts = async (): Promise<Response> => {
-      try {
-        return await attempt();
-      } catch (first) {
-        if (policy.maxAttempts <= 1 || !(await shouldRetry(first, 1))) throw first;
-        return pRetry(attempt, {
-          retries: policy.maxAttempts - 2,
-          minTimeout: 0,
-          maxTimeout: 0,
-          factor: 1,
-          signal: userSignal,
-          shouldRetry: ({ error, attemptNumber }) => shouldRetry(error, attemptNumber + 1),
-        });
-      }
+    // The first attempt runs directly (the common, successful case skips p-retry's setup and an async
+    // layer); after a failure worth retrying, p-retry drives the remaining attempts.
+    const retryAfterFirst = async (first: unknown): Promise<Response> => {
+      if (policy.maxAttempts <= 1 || !(await shouldRetry(first, 1))) throw first;
+      return pRetry(attempt, {
+        retries: policy.maxAttempts - 2,
+        minTimeout: 0,
+        maxTimeout: 0,
+        factor: 1,
+        signal: userSignal,
+        shouldRetry: ({ error, attemptNumber }) => shouldRetry(error, attemptNumber + 1),
+      });
     };
 
     try {
-      const response = await runAttempts();
+      let response: Response;
+      try {
+        response = await attempt();
+      } catch (first) {
+        response = await retryAfterFirst(first);
+      }
       policy.budget?.recordSuccess(lastRetryCost);
       const durationMs = performance.now() - started;
       if (hooks?.onRequestEnd && base) {

@@ -4,6 +4,8 @@
  * one only to unpack it again for the actual send cost ~25 % of a loopback round trip, so the client skips
  * it. As soon as `client.use(...)` registers middleware, real `Request` objects are built again.
  */
+const encoder = new TextEncoder();
+
 export class LightRequest {
   readonly url: string;
   readonly method: string;
@@ -21,13 +23,21 @@ export class LightRequest {
     this.#body = init.body;
   }
 
-  /** The body as bytes (sets `content-type` the way `Request` would for FormData / Blob / URLSearchParams). */
-  async bytes(): Promise<Uint8Array | undefined> {
+  /**
+   * The body as bytes (sets `content-type` the way `Request` would for FormData / Blob / URLSearchParams).
+   * No body, strings and byte arrays — what openapi-fetch produces — are converted synchronously (no await
+   * on the hot path); other body types need a `Request` to serialize them and return a promise.
+   */
+  bytes(): Uint8Array | undefined | Promise<Uint8Array | undefined> {
     const b = this.#body;
     if (b === null || b === undefined) return undefined;
-    if (typeof b === "string") return new TextEncoder().encode(b);
+    if (typeof b === "string") return encoder.encode(b);
     if (b instanceof Uint8Array) return new Uint8Array(b);
     if (b instanceof ArrayBuffer) return new Uint8Array(b.slice(0));
+    return this.#serialize(b);
+  }
+
+  async #serialize(b: NonNullable<RequestInit["body"]>): Promise<Uint8Array> {
     const real = new Request(this.url, {
       method: this.method,
       headers: this.headers,
@@ -40,8 +50,10 @@ export class LightRequest {
   }
 }
 
-/** Reads the re-sendable body bytes of a real or light request. */
-export async function requestBytes(request: Request | LightRequest): Promise<Uint8Array | undefined> {
+/** Reads the re-sendable body bytes of a real or light request (synchronously when it can). */
+export function requestBytes(
+  request: Request | LightRequest,
+): Uint8Array | undefined | Promise<Uint8Array | undefined> {
   if (request instanceof LightRequest) return request.bytes();
-  return request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  return request.body === null ? undefined : request.arrayBuffer().then((b) => new Uint8Array(b));
 }

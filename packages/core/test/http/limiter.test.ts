@@ -27,6 +27,71 @@ describe("limiter", () => {
     }
   });
 
+  it("Limiter.run: FIFO slots, counts, sync throws and plain values, queued abort, raised limit drains", async () => {
+    const limiter = new Limiter({ maxConcurrency: 2 });
+    const gates: (() => void)[] = [];
+    const order: number[] = [];
+    const task = (n: number) => () =>
+      new Promise<number>((resolve) => {
+        order.push(n);
+        gates.push(() => resolve(n));
+      });
+    const results = [1, 2, 3, 4].map((n) => limiter.run(task(n)));
+    expect(limiter.activeCount).toBe(2);
+    expect(limiter.pendingCount).toBe(2);
+    expect(order).toEqual([1, 2]);
+    gates[0]?.();
+    await results[0];
+    await Promise.resolve();
+    expect(order).toEqual([1, 2, 3]);
+    expect(limiter.activeCount).toBe(2);
+    // an aborted queued task rejects at once and never runs
+    const controller = new AbortController();
+    const aborted = limiter.run(task(99), controller.signal);
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ code: "ABORTED" });
+    for (let k = 1; k < 3; k++) gates[k]?.();
+    await Promise.all(results.slice(1, 3));
+    await new Promise((r) => setTimeout(r, 0));
+    gates[3]?.();
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order).not.toContain(99);
+    expect(limiter.activeCount).toBe(0);
+    expect(limiter.pendingCount).toBe(0);
+    // a synchronous throw becomes a rejection and frees the slot; a plain value is accepted
+    await expect(
+      limiter.run(() => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await limiter.run((() => 7) as unknown as () => Promise<number>)).toBe(7);
+    expect(limiter.activeCount).toBe(0);
+  });
+
+  it("Limiter: a raised adaptive limit starts waiting tasks", async () => {
+    const limiter = new Limiter({ maxConcurrency: 4, adaptive: { min: 1, increaseEvery: 1 } });
+    limiter.onThrottle();
+    limiter.onThrottle(limiter.adaptive?.epoch);
+    const limit = limiter.concurrency;
+    expect(limit).toBeLessThan(4);
+    const gates: (() => void)[] = [];
+    const runs = Array.from({ length: 4 }, () =>
+      limiter.run(() => new Promise<void>((resolve) => gates.push(resolve))),
+    );
+    expect(limiter.activeCount).toBe(limit);
+    limiter.onSuccess();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(limiter.activeCount).toBe(limiter.concurrency);
+    expect(limiter.concurrency).toBeGreaterThan(limit);
+    while (gates.length > 0) {
+      gates.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(runs);
+    expect(limiter.activeCount).toBe(0);
+  });
+
   it("shares one ceiling between clients given the same Limiter (per-account governance)", async () => {
     const server = await startServer(async (_req, res) => {
       await delay(10);
