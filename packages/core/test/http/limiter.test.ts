@@ -27,7 +27,7 @@ describe("limiter", () => {
     }
   });
 
-  it("Limiter.run: FIFO slots, counts, sync throws and plain values, queued abort, raised limit drains", async () => {
+  it("Limiter.run: FIFO slots, counts, sync throws and plain values, queued abort", async () => {
     const limiter = new Limiter({ maxConcurrency: 2 });
     const gates: (() => void)[] = [];
     const order: number[] = [];
@@ -37,12 +37,13 @@ describe("limiter", () => {
         gates.push(() => resolve(n));
       });
     const results = [1, 2, 3, 4].map((n) => limiter.run(task(n)));
+    await new Promise((r) => setTimeout(r, 0)); // p-limit starts tasks a microtask later
     expect(limiter.activeCount).toBe(2);
     expect(limiter.pendingCount).toBe(2);
     expect(order).toEqual([1, 2]);
     gates[0]?.();
     await results[0];
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
     expect(order).toEqual([1, 2, 3]);
     expect(limiter.activeCount).toBe(2);
     // an aborted queued task rejects at once and never runs
