@@ -6,14 +6,7 @@ export function createFakeFetch(
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
     const request = new Request(input, init);
-    const outcome = await handle({
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      rawBody: await request.text(),
-      signal: request.signal,
-    });
-    return toFetchResponse(outcome, request.signal);
+    return toFetchResponse(await handle(await toRawRequest(request)), request.signal);
   };
 }
 
@@ -22,18 +15,23 @@ export async function createMswHandlers(handle: (raw: RawRequest) => Promise<Fak
   const { http, HttpResponse } = await import("msw");
   return [
     http.all(`${baseUrl.replace(/\/+$/, "")}/*`, async ({ request }) => {
-      const outcome = await handle({
-        method: request.method,
-        url: new URL(request.url),
-        headers: request.headers,
-        rawBody: await request.text(),
-        signal: request.signal,
-      });
+      const outcome = await handle(await toRawRequest(request));
       if (outcome.type === "response") return toResponse(outcome);
       if (outcome.type === "drop") await sleep(outcome.afterMs, request.signal);
       return HttpResponse.error();
     }),
   ];
+}
+
+/** The transport-neutral view of a fetch `Request` that the fake's handler takes. */
+async function toRawRequest(request: Request): Promise<RawRequest> {
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    rawBody: await request.text(),
+    signal: request.signal,
+  };
 }
 
 /** Resolves after `ms`, or as soon as `signal` aborts. */
