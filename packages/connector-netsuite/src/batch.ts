@@ -1,4 +1,4 @@
-import { createHttpError, type HttpClient, type HttpError } from "@ledgerline/core";
+import { createHttpError, type HttpClient, type HttpError, sleep } from "@ledgerline/core";
 import { BatchJobError, parseNetSuiteError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
@@ -101,7 +101,7 @@ async function waitForJob(http: HttpClient<paths>, jobId: string, options: Batch
         retryable: true,
       });
     }
-    await delay(interval, options.signal);
+    await sleep(interval, options.signal);
   }
 }
 
@@ -161,19 +161,4 @@ function toOutcome(
 
 function lastSegment(href: string | undefined): string | undefined {
   return href?.split("/").filter(Boolean).at(-1);
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -127,6 +127,7 @@ export {
   type RetryDecisionContext,
   type RetryOptions,
   SAFE_METHODS,
+  sleep,
 } from "./retry.js";
 export { RetryBudget, type RetryBudgetOptions } from "./retry-budget.js";
 export {
