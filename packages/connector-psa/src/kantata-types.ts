@@ -12,8 +12,10 @@ export type KantataStory = Schemas["Story"];
 export type KantataTimeEntry = Schemas["TimeEntry"];
 /** A Kantata timesheet submission (one user, one workspace, one week). */
 export type KantataTimesheetSubmission = Schemas["TimesheetSubmission"];
-/** A Kantata expense. */
+/** A Kantata expense (no approval attribute: see {@link KantataExpenseReportSubmission}). */
 export type KantataExpense = Schemas["Expense"];
+/** A Kantata expense report submission: the approval request, and state, of a user's expenses. */
+export type KantataExpenseReportSubmission = Schemas["ExpenseReportSubmission"];
 /** A Kantata user. */
 export type KantataUser = Schemas["User"];
 /** A node of a Kantata organization tree (Department or Geography). */
@@ -39,6 +41,7 @@ export interface KantataRecordTypes {
   time_entries: KantataTimeEntry;
   timesheet_submissions: KantataTimesheetSubmission;
   expenses: KantataExpense;
+  expense_report_submissions: KantataExpenseReportSubmission;
   users: KantataUser;
   organizations: KantataOrganization;
   workspace_resources: KantataWorkspaceResource;
@@ -57,6 +60,7 @@ export const KANTATA_KEYS: readonly KantataKey[] = [
   "time_entries",
   "timesheet_submissions",
   "expenses",
+  "expense_report_submissions",
   "users",
   "organizations",
   "workspace_resources",

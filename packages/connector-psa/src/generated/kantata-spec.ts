@@ -10,7 +10,7 @@ export const kantataOpenApi: Record<string, unknown> = {
     "title": "Kantata OX API v1 (Ledgerline subset)",
     "version": "1.0.0",
     "summary": "The read side of the Kantata OX (formerly Mavenlink) PSA API that Ledgerline's PSA connector uses.",
-    "description": "A subset of the Kantata OX API v1, written for Ledgerline from the public developer documentation\n(developer.kantata.com). It describes only what connector-psa reads: projects (workspaces), their work\nbreakdown (stories), time, timesheet submissions, expenses, people, organizations, staffing and\nexternal references.\n\nEvery list endpoint answers with the same envelope:\n\n- `count`: the number of matching records over all pages;\n- `meta`: `count`, `page_count`, `page_number`, `page_size`;\n- `results`: the requested records **in order**, as `{ key, id }` pairs, where `key` names the map that\n  holds the record (e.g. `time_entries`) and `id` its key in that map;\n- one id-keyed map per record type (`time_entries`, `users`, `stories`, ...). The maps hold both the\n  requested records and the records side-loaded through `include=`; a map's key order means nothing,\n  so clients walk `results`.\n\nPaging is by `page` (1-based, default 1) and `per_page` (default 20, at most 200).\nErrors come back as `{ \"errors\": [{ \"type\", \"message\", \"field\"? }] }`.\n\nItems marked UNCONFIRMED are modelled from a single source and need a second one.\n"
+    "description": "A subset of the Kantata OX API v1, written for Ledgerline from the public developer documentation\n(developer.kantata.com). It describes only what connector-psa reads: projects (workspaces), their work\nbreakdown (stories), time, timesheet submissions, expenses, people, organizations, staffing and\nexternal references.\n\nEvery list, show (`GET /{resource}/{id}.json`) and update (`PUT /{resource}/{id}.json`) endpoint answers\nwith the same envelope:\n\n- `count`: the number of matching records over all pages — **not always sent**;\n- `meta`: `count`, `page_count`, `page_number`, `page_size` — **often absent** (clients must not depend\n  on it: a page shorter than `per_page`, or an empty one, is the last);\n- `results`: the requested records **in order**, as `{ key, id }` pairs, where `key` names the map that\n  holds the record (e.g. `time_entries`) and `id` its key in that map;\n- one id-keyed map per record type (`time_entries`, `users`, `stories`, ...). The maps hold both the\n  requested records and the records side-loaded through `include=`; a map's key order means nothing,\n  so clients walk `results`.\n\nPaging is by `page` (1-based, default 1) and `per_page` (default 20, at most 200).\nErrors come back as `{ \"errors\": [{ \"type\", \"message\", \"field\"? }] }`.\n\nItems marked UNCONFIRMED are modelled from a single source and need a second one.\n"
   },
   "servers": [
     {
@@ -316,6 +316,7 @@ export const kantataOpenApi: Record<string, unknown> = {
       "get": {
         "operationId": "listExpenses",
         "summary": "List expenses.",
+        "description": "Expenses carry no approval attribute (and there is no `approved` filter): approval lives on the\nexpense report submission an expense belongs to (`active_submission_id`, `recent_submission_id`);\n`include=active_submission` side-loads it into `expense_report_submissions`.\n",
         "tags": [
           "expenses"
         ],
@@ -339,15 +340,12 @@ export const kantataOpenApi: Record<string, unknown> = {
             "$ref": "#/components/parameters/WorkspaceId"
           },
           {
-            "$ref": "#/components/parameters/Approved"
-          },
-          {
             "name": "include",
             "in": "query",
             "description": "Comma-separated associations to side-load.",
             "schema": {
               "type": "string",
-              "pattern": "^(user|story|workspace|external_references)(,(user|story|workspace|external_references))*$"
+              "pattern": "^(user|story|workspace|active_submission|external_references)(,(user|story|workspace|active_submission|external_references))*$"
             }
           }
         ],
@@ -358,6 +356,76 @@ export const kantataOpenApi: Record<string, unknown> = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ExpensesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/expense_report_submissions.json": {
+      "get": {
+        "operationId": "listExpenseReportSubmissions",
+        "summary": "List expense report submissions (the approval requests of expenses).",
+        "description": "Answers the token user's own submissions unless `all_on_account=true` asks for every submission on\nthe account the user may see.\n",
+        "tags": [
+          "expenses"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Page"
+          },
+          {
+            "$ref": "#/components/parameters/PerPage"
+          },
+          {
+            "$ref": "#/components/parameters/Only"
+          },
+          {
+            "$ref": "#/components/parameters/Order"
+          },
+          {
+            "$ref": "#/components/parameters/UpdatedAfter"
+          },
+          {
+            "$ref": "#/components/parameters/WorkspaceId"
+          },
+          {
+            "name": "all_on_account",
+            "in": "query",
+            "description": "`true`: every submission on the account visible to the user, not only the user's own.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "active",
+            "in": "query",
+            "description": "`true`: only active submissions.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(expenses|user|workspace|external_references)(,(expenses|user|workspace|external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of expense report submissions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExpenseReportSubmissionsPage"
                 }
               }
             }
@@ -569,6 +637,47 @@ export const kantataOpenApi: Record<string, unknown> = {
             "$ref": "#/components/responses/Error"
           }
         }
+      },
+      "post": {
+        "operationId": "createAssignment",
+        "summary": "Assigns a user to a story (task, deliverable or milestone).",
+        "description": "`story_id` and `assignee_id` are required; `resource_id` (a workspace resource) is optional.",
+        "tags": [
+          "staffing"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "assignment"
+                ],
+                "properties": {
+                  "assignment": {
+                    "$ref": "#/components/schemas/AssignmentCreate"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The created assignment, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AssignmentsPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
       }
     },
     "/external_references.json": {
@@ -635,6 +744,452 @@ export const kantataOpenApi: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/workspaces/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_workspaces",
+        "summary": "One workspaces record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "workspaces"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(creator|primary_maven|participants|workspace_groups|external_references)(,(creator|primary_maven|participants|workspace_groups|external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WorkspacesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "update_workspaces",
+        "summary": "Updates one workspaces record; answers the updated record in the list envelope.",
+        "tags": [
+          "workspaces"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WorkspacesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/time_entries/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_time_entries",
+        "summary": "One time_entries record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "time_entries"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(user|story|workspace|active_submission|external_references)(,(user|story|workspace|active_submission|external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimeEntriesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "update_time_entries",
+        "summary": "Updates one time_entries record; answers the updated record in the list envelope.",
+        "tags": [
+          "time_entries"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimeEntriesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/expenses/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_expenses",
+        "summary": "One expenses record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "expenses"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(user|story|workspace|active_submission|external_references)(,(user|story|workspace|active_submission|external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExpensesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "update_expenses",
+        "summary": "Updates one expenses record; answers the updated record in the list envelope.",
+        "tags": [
+          "expenses"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExpensesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/users/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_users",
+        "summary": "One users record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "users"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(external_references)(,(external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UsersPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "put": {
+        "operationId": "update_users",
+        "summary": "Updates one users record; answers the updated record in the list envelope.",
+        "tags": [
+          "users"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UsersPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/timesheet_submissions/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_timesheet_submissions",
+        "summary": "One timesheet_submissions record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "timesheet_submissions"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(user|workspace|time_entries)(,(user|workspace|time_entries))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimesheetSubmissionsPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/timesheet_submissions/{id}/approve.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "put": {
+        "operationId": "approve_timesheet_submissions",
+        "summary": "Approves one submission (an update of its status); answers it in the list envelope.",
+        "tags": [
+          "timesheet_submissions"
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResolutionBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The approved submission, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimesheetSubmissionsPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/expense_report_submissions/{id}.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "get": {
+        "operationId": "show_expense_report_submissions",
+        "summary": "One expense_report_submissions record, in the list envelope (`results` holds the one record).",
+        "tags": [
+          "expenses"
+        ],
+        "parameters": [
+          {
+            "name": "include",
+            "in": "query",
+            "description": "Comma-separated associations to side-load.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(expenses|user|workspace|external_references)(,(expenses|user|workspace|external_references))*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExpenseReportSubmissionsPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/expense_report_submissions/{id}/approve.json": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/RecordId"
+        }
+      ],
+      "put": {
+        "operationId": "approve_expense_report_submissions",
+        "summary": "Approves one submission (an update of its status); answers it in the list envelope.",
+        "tags": [
+          "expenses"
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResolutionBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The approved submission, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExpenseReportSubmissionsPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -646,6 +1201,15 @@ export const kantataOpenApi: Record<string, unknown> = {
       }
     },
     "parameters": {
+      "RecordId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The record id.",
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
       "Page": {
         "name": "page",
         "in": "query",
@@ -822,11 +1386,9 @@ export const kantataOpenApi: Record<string, unknown> = {
         }
       },
       "Envelope": {
-        "description": "The frame of every list response. Each map is keyed by record id and may hold requested and\nside-loaded records alike; only `results` carries order.\n",
+        "description": "The frame of every list, show and update response. Each map is keyed by record id and may hold\nrequested and side-loaded records alike; only `results` carries order. `count` and `meta` are not\nalways sent.\n",
         "type": "object",
         "required": [
-          "count",
-          "meta",
           "results"
         ],
         "properties": {
@@ -860,6 +1422,9 @@ export const kantataOpenApi: Record<string, unknown> = {
           },
           "expenses": {
             "$ref": "#/components/schemas/ExpenseMap"
+          },
+          "expense_report_submissions": {
+            "$ref": "#/components/schemas/ExpenseReportSubmissionMap"
           },
           "users": {
             "$ref": "#/components/schemas/UserMap"
@@ -911,6 +1476,13 @@ export const kantataOpenApi: Record<string, unknown> = {
         "type": "object",
         "additionalProperties": {
           "$ref": "#/components/schemas/TimesheetSubmission"
+        }
+      },
+      "ExpenseReportSubmissionMap": {
+        "description": "ExpenseReportSubmission records keyed by id.",
+        "type": "object",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/ExpenseReportSubmission"
         }
       },
       "ExpenseMap": {
@@ -1153,12 +1725,70 @@ export const kantataOpenApi: Record<string, unknown> = {
           }
         ]
       },
+      "ExpenseReportSubmissionsPage": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Envelope"
+          },
+          {
+            "type": "object",
+            "required": [
+              "expense_report_submissions"
+            ],
+            "properties": {
+              "expense_report_submissions": {
+                "$ref": "#/components/schemas/ExpenseReportSubmissionMap"
+              }
+            }
+          }
+        ]
+      },
+      "UpdateBody": {
+        "description": "`{ <singular type>: { attribute: value, ... } }`, e.g. `{ \"workspace\": { \"title\": \"…\" } }`.",
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": {
+          "type": "object"
+        }
+      },
+      "ResolutionBody": {
+        "description": "An optional resolution note of an approval, rejection or cancellation.",
+        "type": "object",
+        "properties": {
+          "resolution": {
+            "type": "object",
+            "properties": {
+              "description": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "AssignmentCreate": {
+        "type": "object",
+        "required": [
+          "story_id",
+          "assignee_id"
+        ],
+        "properties": {
+          "story_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "assignee_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "resource_id": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
       "WorkspaceStatus": {
-        "description": "The project's status as configured in the account (a colour, a numeric key and its label).",
+        "description": "The project's status as the account configures it: a colour and its label. A `key` is not always\nsent; the status's numeric key comes separately as the workspace's `status_key`.\n",
         "type": "object",
         "required": [
           "color",
-          "key",
           "message"
         ],
         "properties": {
@@ -1174,15 +1804,12 @@ export const kantataOpenApi: Record<string, unknown> = {
         }
       },
       "Workspace": {
-        "description": "A project.",
+        "description": "A project. The financial attributes (`currency`, `price`, `price_in_cents`, `budget_used`,\n`over_budget`, `total_expenses_in_cents`) are sent only to tokens with financial access, and\n`require_time_approvals` / `require_expense_approvals` are often absent: absent means unknown.\n",
         "type": "object",
         "required": [
           "id",
           "title",
-          "currency",
           "status",
-          "require_time_approvals",
-          "require_expense_approvals",
           "created_at",
           "updated_at"
         ],
@@ -1198,6 +1825,12 @@ export const kantataOpenApi: Record<string, unknown> = {
               "string",
               "null"
             ]
+          },
+          "archived": {
+            "type": "boolean"
+          },
+          "workspace_type": {
+            "type": "string"
           },
           "start_date": {
             "oneOf": [
@@ -1219,22 +1852,67 @@ export const kantataOpenApi: Record<string, unknown> = {
               }
             ]
           },
+          "effective_due_date": {
+            "description": "The due date in effect (the latest task's when later); `\"\"` when none is set.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Date"
+              },
+              {
+                "type": "string",
+                "maxLength": 0
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "budgeted": {
+            "type": "boolean"
+          },
+          "currency": {
+            "description": "ISO 4217 code (financial access only).",
+            "type": "string"
+          },
+          "currency_symbol": {
+            "type": "string"
+          },
+          "price": {
+            "description": "The budget formatted for display, e.g. `\"$125,000\"` (financial access only).",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "price_in_cents": {
-            "description": "The project budget in minor units of `currency`.",
+            "description": "The project budget in minor units of `currency` (financial access only).",
             "type": [
               "integer",
               "null"
             ]
           },
-          "currency": {
-            "description": "ISO 4217 code.",
-            "type": "string"
+          "budget_used": {
+            "description": "Budget used, formatted for display (financial access only).",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "over_budget": {
+            "type": "boolean"
+          },
+          "total_expenses_in_cents": {
+            "type": [
+              "integer",
+              "null"
+            ]
           },
           "status": {
             "$ref": "#/components/schemas/WorkspaceStatus"
           },
-          "archived": {
-            "type": "boolean"
+          "status_key": {
+            "description": "Numeric key of `status` in the account's status list.",
+            "type": "integer"
           },
           "require_time_approvals": {
             "type": "boolean"
@@ -1250,6 +1928,27 @@ export const kantataOpenApi: Record<string, unknown> = {
             "$ref": "#/components/schemas/Id"
           },
           "primary_maven_id": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "primary_workspace_group_id": {
+            "description": "The workspace group that stands for the project's client.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "rate_card_id": {
             "oneOf": [
               {
                 "$ref": "#/components/schemas/Id"
@@ -1328,8 +2027,7 @@ export const kantataOpenApi: Record<string, unknown> = {
         "enum": [
           "task",
           "deliverable",
-          "milestone",
-          "issue"
+          "milestone"
         ]
       },
       "Story": {
@@ -1441,7 +2139,6 @@ export const kantataOpenApi: Record<string, unknown> = {
           "date_performed",
           "time_in_minutes",
           "billable",
-          "currency",
           "approved",
           "workspace_id",
           "user_id",
@@ -1451,6 +2148,12 @@ export const kantataOpenApi: Record<string, unknown> = {
         "properties": {
           "id": {
             "$ref": "#/components/schemas/Id"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Instant"
           },
           "date_performed": {
             "$ref": "#/components/schemas/Date"
@@ -1469,14 +2172,14 @@ export const kantataOpenApi: Record<string, unknown> = {
             ]
           },
           "rate_in_cents": {
-            "description": "Bill rate per hour in minor units of `currency`.",
+            "description": "Bill rate per hour in minor units of `currency` (financial access only).",
             "type": [
               "integer",
               "null"
             ]
           },
           "cost_rate_in_cents": {
-            "description": "Cost rate per hour in minor units of `currency`.",
+            "description": "Cost rate per hour in minor units of `currency` (financial access only).",
             "type": [
               "integer",
               "null"
@@ -1484,6 +2187,9 @@ export const kantataOpenApi: Record<string, unknown> = {
           },
           "currency": {
             "description": "ISO 4217 code.",
+            "type": "string"
+          },
+          "currency_symbol": {
             "type": "string"
           },
           "currency_base_unit": {
@@ -1496,8 +2202,26 @@ export const kantataOpenApi: Record<string, unknown> = {
           "is_invoiced": {
             "type": "boolean"
           },
+          "invoice_id": {
+            "description": "The invoice the entry is billed on, if any.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "taxable": {
             "type": "boolean"
+          },
+          "location": {
+            "description": "Where the work was performed (free text), if recorded.",
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "workspace_id": {
             "$ref": "#/components/schemas/Id"
@@ -1536,18 +2260,23 @@ export const kantataOpenApi: Record<string, unknown> = {
               }
             ]
           },
+          "recent_submission_id": {
+            "description": "The latest timesheet submission the entry was part of (also after a rejection).",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "external_reference_ids": {
             "description": "Present when `external_references` is included.",
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Id"
             }
-          },
-          "created_at": {
-            "$ref": "#/components/schemas/Instant"
-          },
-          "updated_at": {
-            "$ref": "#/components/schemas/Instant"
           }
         }
       },
@@ -1561,7 +2290,7 @@ export const kantataOpenApi: Record<string, unknown> = {
         ]
       },
       "TimesheetSubmission": {
-        "description": "A user's time on one workspace for one week, submitted for approval.",
+        "description": "A user's time on one workspace for one period (usually a week), submitted for approval.",
         "type": "object",
         "required": [
           "id",
@@ -1575,11 +2304,21 @@ export const kantataOpenApi: Record<string, unknown> = {
           "id": {
             "$ref": "#/components/schemas/Id"
           },
+          "created_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
           "title": {
             "type": [
               "string",
               "null"
             ]
+          },
+          "type": {
+            "description": "The submission type, e.g. `TimesheetSubmission`.",
+            "type": "string"
           },
           "status": {
             "$ref": "#/components/schemas/SubmissionStatus"
@@ -1590,11 +2329,57 @@ export const kantataOpenApi: Record<string, unknown> = {
               "null"
             ]
           },
-          "resolution_comment": {
+          "resolution_description": {
+            "description": "The note of the latest resolution, if any.",
             "type": [
               "string",
               "null"
             ]
+          },
+          "current_resolution_description": {
+            "description": "The note of the current resolution (approval, rejection, cancellation), if any.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "current_resolution_creator_id": {
+            "description": "Who resolved it, if resolved.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "current_resolution_created_at_date": {
+            "description": "The day of the current resolution, if resolved.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Date"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "start_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "end_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "line_item_total_in_cents": {
+            "description": "Total of the submitted time at its bill rates, in minor units of `currency`.",
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "currency": {
+            "type": "string"
           },
           "workspace_id": {
             "$ref": "#/components/schemas/Id"
@@ -1608,27 +2393,16 @@ export const kantataOpenApi: Record<string, unknown> = {
             "items": {
               "$ref": "#/components/schemas/Id"
             }
-          },
-          "created_at": {
-            "$ref": "#/components/schemas/Instant"
-          },
-          "updated_at": {
-            "$ref": "#/components/schemas/Instant"
           }
         }
       },
-      "Expense": {
-        "description": "A cost incurred for a workspace that is not time.",
+      "ExpenseReportSubmission": {
+        "description": "A user's expenses on one workspace, submitted for approval. This — not the expense — carries the\napproval: `status` is the state of every expense in `expense_ids`.\n",
         "type": "object",
         "required": [
           "id",
-          "date",
-          "amount_in_cents",
-          "currency",
-          "category",
-          "is_billable",
-          "reimbursable",
-          "approved",
+          "status",
+          "expense_ids",
           "workspace_id",
           "user_id",
           "created_at",
@@ -1638,8 +2412,137 @@ export const kantataOpenApi: Record<string, unknown> = {
           "id": {
             "$ref": "#/components/schemas/Id"
           },
+          "created_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "type": {
+            "description": "The submission type, e.g. `ExpenseReportSubmission`.",
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/SubmissionStatus"
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "resolution_description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "current_resolution_description": {
+            "description": "The note of the current resolution (approval, rejection, cancellation), if any.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "current_resolution_creator_id": {
+            "description": "Who resolved it, if resolved.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "current_resolution_created_at_date": {
+            "description": "The day of the current resolution, if resolved.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Date"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "submitted_at": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Instant"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "line_item_total_in_cents": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "currency": {
+            "type": "string"
+          },
+          "expense_ids": {
+            "description": "The expenses of this submission.",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          "workspace_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "user_id": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "Expense": {
+        "description": "A cost incurred for a workspace that is not time. There is no approval attribute: see the expense\nreport submission of `active_submission_id` (or, once resolved, `recent_submission_id`).\n",
+        "type": "object",
+        "required": [
+          "id",
+          "date",
+          "amount_in_cents",
+          "currency",
+          "category",
+          "is_billable",
+          "workspace_id",
+          "user_id",
+          "created_at",
+          "updated_at"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
           "date": {
             "$ref": "#/components/schemas/Date"
+          },
+          "notes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "category": {
+            "description": "Free text; the built-in categories are Travel, Mileage, Lodging, Food, Entertainment, Other.",
+            "type": "string"
           },
           "amount_in_cents": {
             "description": "Amount in minor units of `currency`.",
@@ -1649,34 +2552,35 @@ export const kantataOpenApi: Record<string, unknown> = {
             "description": "ISO 4217 code.",
             "type": "string"
           },
+          "currency_symbol": {
+            "type": "string"
+          },
           "currency_base_unit": {
             "type": "integer"
           },
-          "category": {
-            "description": "Free text; the built-in categories are Travel, Mileage, Lodging, Food, Entertainment, Other.",
-            "type": "string"
-          },
-          "notes": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
           "is_billable": {
-            "type": "boolean"
-          },
-          "reimbursable": {
             "type": "boolean"
           },
           "is_invoiced": {
             "type": "boolean"
           },
+          "reimbursable": {
+            "type": "boolean"
+          },
           "taxable": {
             "type": "boolean"
           },
-          "approved": {
-            "description": "Whether the expense has been approved (the `approved` filter selects on it — UNCONFIRMED as an attribute).",
-            "type": "boolean"
+          "vendor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "payment_type": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "workspace_id": {
             "$ref": "#/components/schemas/Id"
@@ -1694,7 +2598,29 @@ export const kantataOpenApi: Record<string, unknown> = {
           "user_id": {
             "$ref": "#/components/schemas/Id"
           },
+          "invoice_id": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "active_submission_id": {
+            "description": "The expense report submission the expense is currently part of, if any.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Id"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "recent_submission_id": {
+            "description": "The latest expense report submission the expense was part of (also after a rejection).",
             "oneOf": [
               {
                 "$ref": "#/components/schemas/Id"
@@ -1710,22 +2636,15 @@ export const kantataOpenApi: Record<string, unknown> = {
             "items": {
               "$ref": "#/components/schemas/Id"
             }
-          },
-          "created_at": {
-            "$ref": "#/components/schemas/Instant"
-          },
-          "updated_at": {
-            "$ref": "#/components/schemas/Instant"
           }
         }
       },
       "User": {
+        "description": "A person. Users carry no timestamps; `disabled` marks people deactivated on the account.",
         "type": "object",
         "required": [
           "id",
-          "full_name",
-          "created_at",
-          "updated_at"
+          "full_name"
         ],
         "properties": {
           "id": {
@@ -1733,6 +2652,12 @@ export const kantataOpenApi: Record<string, unknown> = {
           },
           "full_name": {
             "type": "string"
+          },
+          "photo_path": {
+            "type": [
+              "string",
+              "null"
+            ]
           },
           "email_address": {
             "type": [
@@ -1746,8 +2671,16 @@ export const kantataOpenApi: Record<string, unknown> = {
               "null"
             ]
           },
+          "generic": {
+            "description": "A placeholder (generic) resource, not a person.",
+            "type": "boolean"
+          },
+          "disabled": {
+            "type": "boolean"
+          },
           "account_id": {
-            "$ref": "#/components/schemas/Id"
+            "description": "The user's account (an integer, unlike record ids).",
+            "type": "integer"
           },
           "external_reference_ids": {
             "description": "Present when `external_references` is included.",
@@ -1755,12 +2688,6 @@ export const kantataOpenApi: Record<string, unknown> = {
             "items": {
               "$ref": "#/components/schemas/Id"
             }
-          },
-          "created_at": {
-            "$ref": "#/components/schemas/Instant"
-          },
-          "updated_at": {
-            "$ref": "#/components/schemas/Instant"
           }
         }
       },
@@ -1849,12 +2776,12 @@ export const kantataOpenApi: Record<string, unknown> = {
         }
       },
       "Assignment": {
-        "description": "A workspace resource assigned to a story.",
+        "description": "A user assigned to a story, optionally through a workspace resource.",
         "type": "object",
         "required": [
           "id",
           "story_id",
-          "resource_id",
+          "assignee_id",
           "created_at",
           "updated_at"
         ],
@@ -1862,15 +2789,21 @@ export const kantataOpenApi: Record<string, unknown> = {
           "id": {
             "$ref": "#/components/schemas/Id"
           },
+          "created_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Instant"
+          },
           "story_id": {
             "$ref": "#/components/schemas/Id"
           },
-          "resource_id": {
-            "description": "The workspace resource.",
+          "assignee_id": {
+            "description": "The assigned user.",
             "$ref": "#/components/schemas/Id"
           },
-          "assignee_id": {
-            "description": "The user filling the resource, if any.",
+          "resource_id": {
+            "description": "The workspace resource, if the assignment goes through one.",
             "oneOf": [
               {
                 "$ref": "#/components/schemas/Id"
@@ -1880,6 +2813,10 @@ export const kantataOpenApi: Record<string, unknown> = {
               }
             ]
           },
+          "current": {
+            "description": "Whether the assignment is current.",
+            "type": "boolean"
+          },
           "allocated_minutes": {
             "type": [
               "integer",
@@ -1887,11 +2824,12 @@ export const kantataOpenApi: Record<string, unknown> = {
             ],
             "minimum": 0
           },
-          "created_at": {
-            "$ref": "#/components/schemas/Instant"
-          },
-          "updated_at": {
-            "$ref": "#/components/schemas/Instant"
+          "estimated_minutes": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
           }
         }
       },

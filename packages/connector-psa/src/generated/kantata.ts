@@ -99,8 +99,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List expenses. */
+        /**
+         * List expenses.
+         * @description Expenses carry no approval attribute (and there is no `approved` filter): approval lives on the
+         *     expense report submission an expense belongs to (`active_submission_id`, `recent_submission_id`);
+         *     `include=active_submission` side-loads it into `expense_report_submissions`.
+         */
         get: operations["listExpenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense_report_submissions.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List expense report submissions (the approval requests of expenses).
+         * @description Answers the token user's own submissions unless `all_on_account=true` asks for every submission on
+         *     the account the user may see.
+         */
+        get: operations["listExpenseReportSubmissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -170,7 +196,11 @@ export interface paths {
         /** List assignments of workspace resources to stories. */
         get: operations["listAssignments"];
         put?: never;
-        post?: never;
+        /**
+         * Assigns a user to a story (task, deliverable or milestone).
+         * @description `story_id` and `assignee_id` are required; `resource_id` (a workspace resource) is optional.
+         */
+        post: operations["createAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -187,6 +217,170 @@ export interface paths {
         /** List third-party identifiers attached to Kantata objects. */
         get: operations["listExternalReferences"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One workspaces record, in the list envelope (`results` holds the one record). */
+        get: operations["show_workspaces"];
+        /** Updates one workspaces record; answers the updated record in the list envelope. */
+        put: operations["update_workspaces"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/time_entries/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One time_entries record, in the list envelope (`results` holds the one record). */
+        get: operations["show_time_entries"];
+        /** Updates one time_entries record; answers the updated record in the list envelope. */
+        put: operations["update_time_entries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expenses/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One expenses record, in the list envelope (`results` holds the one record). */
+        get: operations["show_expenses"];
+        /** Updates one expenses record; answers the updated record in the list envelope. */
+        put: operations["update_expenses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One users record, in the list envelope (`results` holds the one record). */
+        get: operations["show_users"];
+        /** Updates one users record; answers the updated record in the list envelope. */
+        put: operations["update_users"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheet_submissions/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One timesheet_submissions record, in the list envelope (`results` holds the one record). */
+        get: operations["show_timesheet_submissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/timesheet_submissions/{id}/approve.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Approves one submission (an update of its status); answers it in the list envelope. */
+        put: operations["approve_timesheet_submissions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense_report_submissions/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        /** One expense_report_submissions record, in the list envelope (`results` holds the one record). */
+        get: operations["show_expense_report_submissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expense_report_submissions/{id}/approve.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Approves one submission (an update of its status); answers it in the list envelope. */
+        put: operations["approve_expense_report_submissions"];
         post?: never;
         delete?: never;
         options?: never;
@@ -230,12 +424,13 @@ export interface components {
             id: components["schemas"]["Id"];
         };
         /**
-         * @description The frame of every list response. Each map is keyed by record id and may hold requested and
-         *     side-loaded records alike; only `results` carries order.
+         * @description The frame of every list, show and update response. Each map is keyed by record id and may hold
+         *     requested and side-loaded records alike; only `results` carries order. `count` and `meta` are not
+         *     always sent.
          */
         Envelope: {
-            count: number;
-            meta: components["schemas"]["Meta"];
+            count?: number;
+            meta?: components["schemas"]["Meta"];
             results: components["schemas"]["ResultRef"][];
             workspaces?: components["schemas"]["WorkspaceMap"];
             workspace_groups?: components["schemas"]["WorkspaceGroupMap"];
@@ -243,6 +438,7 @@ export interface components {
             time_entries?: components["schemas"]["TimeEntryMap"];
             timesheet_submissions?: components["schemas"]["TimesheetSubmissionMap"];
             expenses?: components["schemas"]["ExpenseMap"];
+            expense_report_submissions?: components["schemas"]["ExpenseReportSubmissionMap"];
             users?: components["schemas"]["UserMap"];
             organizations?: components["schemas"]["OrganizationMap"];
             workspace_resources?: components["schemas"]["WorkspaceResourceMap"];
@@ -268,6 +464,10 @@ export interface components {
         /** @description TimesheetSubmission records keyed by id. */
         TimesheetSubmissionMap: {
             [key: string]: components["schemas"]["TimesheetSubmission"];
+        };
+        /** @description ExpenseReportSubmission records keyed by id. */
+        ExpenseReportSubmissionMap: {
+            [key: string]: components["schemas"]["ExpenseReportSubmission"];
         };
         /** @description Expense records keyed by id. */
         ExpenseMap: {
@@ -326,31 +526,72 @@ export interface components {
         ExternalReferencesPage: components["schemas"]["Envelope"] & {
             external_references: components["schemas"]["ExternalReferenceMap"];
         };
-        /** @description The project's status as configured in the account (a colour, a numeric key and its label). */
+        ExpenseReportSubmissionsPage: components["schemas"]["Envelope"] & {
+            expense_report_submissions: components["schemas"]["ExpenseReportSubmissionMap"];
+        };
+        /** @description `{ <singular type>: { attribute: value, ... } }`, e.g. `{ "workspace": { "title": "…" } }`. */
+        UpdateBody: {
+            [key: string]: Record<string, never>;
+        };
+        /** @description An optional resolution note of an approval, rejection or cancellation. */
+        ResolutionBody: {
+            resolution?: {
+                description?: string;
+            };
+        };
+        AssignmentCreate: {
+            story_id: components["schemas"]["Id"];
+            assignee_id: components["schemas"]["Id"];
+            resource_id?: components["schemas"]["Id"];
+        };
+        /**
+         * @description The project's status as the account configures it: a colour and its label. A `key` is not always
+         *     sent; the status's numeric key comes separately as the workspace's `status_key`.
+         */
         WorkspaceStatus: {
             color: string;
-            key: number;
+            key?: number;
             message: string;
         };
-        /** @description A project. */
+        /**
+         * @description A project. The financial attributes (`currency`, `price`, `price_in_cents`, `budget_used`,
+         *     `over_budget`, `total_expenses_in_cents`) are sent only to tokens with financial access, and
+         *     `require_time_approvals` / `require_expense_approvals` are often absent: absent means unknown.
+         */
         Workspace: {
             id: components["schemas"]["Id"];
             title: string;
             description?: string | null;
+            archived?: boolean;
+            workspace_type?: string;
             start_date?: components["schemas"]["Date"] | null;
             due_date?: components["schemas"]["Date"] | null;
-            /** @description The project budget in minor units of `currency`. */
+            /** @description The due date in effect (the latest task's when later); `""` when none is set. */
+            effective_due_date?: components["schemas"]["Date"] | string | null;
+            budgeted?: boolean;
+            /** @description ISO 4217 code (financial access only). */
+            currency?: string;
+            currency_symbol?: string;
+            /** @description The budget formatted for display, e.g. `"$125,000"` (financial access only). */
+            price?: string | null;
+            /** @description The project budget in minor units of `currency` (financial access only). */
             price_in_cents?: number | null;
-            /** @description ISO 4217 code. */
-            currency: string;
+            /** @description Budget used, formatted for display (financial access only). */
+            budget_used?: string | null;
+            over_budget?: boolean;
+            total_expenses_in_cents?: number | null;
             status: components["schemas"]["WorkspaceStatus"];
-            archived?: boolean;
-            require_time_approvals: boolean;
-            require_expense_approvals: boolean;
+            /** @description Numeric key of `status` in the account's status list. */
+            status_key?: number;
+            require_time_approvals?: boolean;
+            require_expense_approvals?: boolean;
             /** @description Whether new tasks are fixed fee (otherwise billed on time). */
             stories_are_fixed_fee_by_default?: boolean;
             creator_id?: components["schemas"]["Id"];
             primary_maven_id?: components["schemas"]["Id"] | null;
+            /** @description The workspace group that stands for the project's client. */
+            primary_workspace_group_id?: components["schemas"]["Id"] | null;
+            rate_card_id?: components["schemas"]["Id"] | null;
             /** @description Present when `workspace_groups` is included. */
             workspace_group_ids?: components["schemas"]["Id"][];
             /** @description Present when `participants` is included. */
@@ -371,7 +612,7 @@ export interface components {
             updated_at: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        StoryType: "task" | "deliverable" | "milestone" | "issue";
+        StoryType: "task" | "deliverable" | "milestone";
         /** @description A unit of the work breakdown of a workspace. */
         Story: {
             id: components["schemas"]["Id"];
@@ -397,85 +638,146 @@ export interface components {
         /** @description Time a user logged against a workspace (and optionally a story) on one day. */
         TimeEntry: {
             id: components["schemas"]["Id"];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
             date_performed: components["schemas"]["Date"];
             time_in_minutes: number;
             billable: boolean;
             notes?: string | null;
-            /** @description Bill rate per hour in minor units of `currency`. */
+            /** @description Bill rate per hour in minor units of `currency` (financial access only). */
             rate_in_cents?: number | null;
-            /** @description Cost rate per hour in minor units of `currency`. */
+            /** @description Cost rate per hour in minor units of `currency` (financial access only). */
             cost_rate_in_cents?: number | null;
             /** @description ISO 4217 code. */
-            currency: string;
+            currency?: string;
+            currency_symbol?: string;
             /** @description Minor units per major unit (100 for USD). */
             currency_base_unit?: number;
             approved: boolean;
             is_invoiced?: boolean;
+            /** @description The invoice the entry is billed on, if any. */
+            invoice_id?: components["schemas"]["Id"] | null;
             taxable?: boolean;
+            /** @description Where the work was performed (free text), if recorded. */
+            location?: string | null;
             workspace_id: components["schemas"]["Id"];
             story_id?: components["schemas"]["Id"] | null;
             user_id: components["schemas"]["Id"];
             role_id?: components["schemas"]["Id"] | null;
             /** @description The timesheet submission the entry is currently part of, if any. */
             active_submission_id?: components["schemas"]["Id"] | null;
+            /** @description The latest timesheet submission the entry was part of (also after a rejection). */
+            recent_submission_id?: components["schemas"]["Id"] | null;
             /** @description Present when `external_references` is included. */
             external_reference_ids?: components["schemas"]["Id"][];
-            created_at: components["schemas"]["Instant"];
-            updated_at: components["schemas"]["Instant"];
         };
         /** @enum {string} */
         SubmissionStatus: "pending" | "approved" | "rejected" | "cancelled";
-        /** @description A user's time on one workspace for one week, submitted for approval. */
+        /** @description A user's time on one workspace for one period (usually a week), submitted for approval. */
         TimesheetSubmission: {
             id: components["schemas"]["Id"];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
             title?: string | null;
+            /** @description The submission type, e.g. `TimesheetSubmission`. */
+            type?: string;
             status: components["schemas"]["SubmissionStatus"];
             comment?: string | null;
-            resolution_comment?: string | null;
+            /** @description The note of the latest resolution, if any. */
+            resolution_description?: string | null;
+            /** @description The note of the current resolution (approval, rejection, cancellation), if any. */
+            current_resolution_description?: string | null;
+            /** @description Who resolved it, if resolved. */
+            current_resolution_creator_id?: components["schemas"]["Id"] | null;
+            /** @description The day of the current resolution, if resolved. */
+            current_resolution_created_at_date?: components["schemas"]["Date"] | null;
+            start_date?: components["schemas"]["Date"];
+            end_date?: components["schemas"]["Date"];
+            /** @description Total of the submitted time at its bill rates, in minor units of `currency`. */
+            line_item_total_in_cents?: number | null;
+            currency?: string;
             workspace_id: components["schemas"]["Id"];
             user_id: components["schemas"]["Id"];
             /** @description Present when `time_entries` is included. */
             time_entry_ids?: components["schemas"]["Id"][];
+        };
+        /**
+         * @description A user's expenses on one workspace, submitted for approval. This — not the expense — carries the
+         *     approval: `status` is the state of every expense in `expense_ids`.
+         */
+        ExpenseReportSubmission: {
+            id: components["schemas"]["Id"];
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
+            title?: string | null;
+            /** @description The submission type, e.g. `ExpenseReportSubmission`. */
+            type?: string;
+            status: components["schemas"]["SubmissionStatus"];
+            comment?: string | null;
+            resolution_description?: string | null;
+            /** @description The note of the current resolution (approval, rejection, cancellation), if any. */
+            current_resolution_description?: string | null;
+            /** @description Who resolved it, if resolved. */
+            current_resolution_creator_id?: components["schemas"]["Id"] | null;
+            /** @description The day of the current resolution, if resolved. */
+            current_resolution_created_at_date?: components["schemas"]["Date"] | null;
+            submitted_at?: components["schemas"]["Instant"] | null;
+            line_item_total_in_cents?: number | null;
+            currency?: string;
+            /** @description The expenses of this submission. */
+            expense_ids: components["schemas"]["Id"][];
+            workspace_id: components["schemas"]["Id"];
+            user_id: components["schemas"]["Id"];
         };
-        /** @description A cost incurred for a workspace that is not time. */
+        /**
+         * @description A cost incurred for a workspace that is not time. There is no approval attribute: see the expense
+         *     report submission of `active_submission_id` (or, once resolved, `recent_submission_id`).
+         */
         Expense: {
             id: components["schemas"]["Id"];
+            created_at: components["schemas"]["Instant"];
+            updated_at: components["schemas"]["Instant"];
             date: components["schemas"]["Date"];
+            notes?: string | null;
+            /** @description Free text; the built-in categories are Travel, Mileage, Lodging, Food, Entertainment, Other. */
+            category: string;
             /** @description Amount in minor units of `currency`. */
             amount_in_cents: number;
             /** @description ISO 4217 code. */
             currency: string;
+            currency_symbol?: string;
             currency_base_unit?: number;
-            /** @description Free text; the built-in categories are Travel, Mileage, Lodging, Food, Entertainment, Other. */
-            category: string;
-            notes?: string | null;
             is_billable: boolean;
-            reimbursable: boolean;
             is_invoiced?: boolean;
+            reimbursable?: boolean;
             taxable?: boolean;
-            /** @description Whether the expense has been approved (the `approved` filter selects on it — UNCONFIRMED as an attribute). */
-            approved: boolean;
+            vendor?: string | null;
+            payment_type?: string | null;
             workspace_id: components["schemas"]["Id"];
             story_id?: components["schemas"]["Id"] | null;
             user_id: components["schemas"]["Id"];
+            invoice_id?: components["schemas"]["Id"] | null;
+            /** @description The expense report submission the expense is currently part of, if any. */
             active_submission_id?: components["schemas"]["Id"] | null;
+            /** @description The latest expense report submission the expense was part of (also after a rejection). */
+            recent_submission_id?: components["schemas"]["Id"] | null;
             /** @description Present when `external_references` is included. */
             external_reference_ids?: components["schemas"]["Id"][];
-            created_at: components["schemas"]["Instant"];
-            updated_at: components["schemas"]["Instant"];
         };
+        /** @description A person. Users carry no timestamps; `disabled` marks people deactivated on the account. */
         User: {
             id: components["schemas"]["Id"];
             full_name: string;
+            photo_path?: string | null;
             email_address?: string | null;
             headline?: string | null;
-            account_id?: components["schemas"]["Id"];
+            /** @description A placeholder (generic) resource, not a person. */
+            generic?: boolean;
+            disabled?: boolean;
+            /** @description The user's account (an integer, unlike record ids). */
+            account_id?: number;
             /** @description Present when `external_references` is included. */
             external_reference_ids?: components["schemas"]["Id"][];
-            created_at: components["schemas"]["Instant"];
-            updated_at: components["schemas"]["Instant"];
         };
         /** @description A node of the account's Department or Geography tree. */
         Organization: {
@@ -495,17 +797,20 @@ export interface components {
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
         };
-        /** @description A workspace resource assigned to a story. */
+        /** @description A user assigned to a story, optionally through a workspace resource. */
         Assignment: {
             id: components["schemas"]["Id"];
-            story_id: components["schemas"]["Id"];
-            /** @description The workspace resource. */
-            resource_id: components["schemas"]["Id"];
-            /** @description The user filling the resource, if any. */
-            assignee_id?: components["schemas"]["Id"] | null;
-            allocated_minutes?: number | null;
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
+            story_id: components["schemas"]["Id"];
+            /** @description The assigned user. */
+            assignee_id: components["schemas"]["Id"];
+            /** @description The workspace resource, if the assignment goes through one. */
+            resource_id?: components["schemas"]["Id"] | null;
+            /** @description Whether the assignment is current. */
+            current?: boolean;
+            allocated_minutes?: number | null;
+            estimated_minutes?: number | null;
         };
         /** @description An identifier of a Kantata object in another system. */
         ExternalReference: {
@@ -543,6 +848,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The record id. */
+        RecordId: components["schemas"]["Id"];
         /** @description 1-based page number. Default 1. */
         Page: number;
         /** @description Records per page. Default 20, at most 200. */
@@ -763,8 +1070,6 @@ export interface operations {
                 updated_after?: components["parameters"]["UpdatedAfter"];
                 /** @description Keep only records of this workspace (or these comma-separated workspaces). */
                 workspace_id?: components["parameters"]["WorkspaceId"];
-                /** @description `true` keeps approved records only, `false` unapproved ones only. */
-                approved?: components["parameters"]["Approved"];
                 /** @description Comma-separated associations to side-load. */
                 include?: string;
             };
@@ -781,6 +1086,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExpensesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listExpenseReportSubmissions: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. Default 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page. Default 20, at most 200. */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Comma-separated ids; answer only these records. */
+                only?: components["parameters"]["Only"];
+                /** @description Sort order as `field:asc` or `field:desc` (e.g. `updated_at:asc`). */
+                order?: components["parameters"]["Order"];
+                /** @description Keep only records whose `updated_at` is later than this instant (ISO 8601). */
+                updated_after?: components["parameters"]["UpdatedAfter"];
+                /** @description Keep only records of this workspace (or these comma-separated workspaces). */
+                workspace_id?: components["parameters"]["WorkspaceId"];
+                /** @description `true`: every submission on the account visible to the user, not only the user's own. */
+                all_on_account?: boolean;
+                /** @description `true`: only active submissions. */
+                active?: boolean;
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of expense report submissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseReportSubmissionsPage"];
                 };
             };
             default: components["responses"]["Error"];
@@ -924,6 +1269,33 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    createAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignment: components["schemas"]["AssignmentCreate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The created assignment, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
     listExternalReferences: {
         parameters: {
             query?: {
@@ -957,6 +1329,336 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalReferencesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_workspaces: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    update_workspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBody"];
+            };
+        };
+        responses: {
+            /** @description The updated record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_time_entries: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntriesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    update_time_entries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBody"];
+            };
+        };
+        responses: {
+            /** @description The updated record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntriesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_expenses: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpensesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    update_expenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBody"];
+            };
+        };
+        responses: {
+            /** @description The updated record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpensesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_users: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    update_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBody"];
+            };
+        };
+        responses: {
+            /** @description The updated record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_timesheet_submissions: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetSubmissionsPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    approve_timesheet_submissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResolutionBody"];
+            };
+        };
+        responses: {
+            /** @description The approved submission, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetSubmissionsPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    show_expense_report_submissions: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated associations to side-load. */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseReportSubmissionsPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    approve_expense_report_submissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record id. */
+                id: components["parameters"]["RecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResolutionBody"];
+            };
+        };
+        responses: {
+            /** @description The approved submission, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseReportSubmissionsPage"];
                 };
             };
             default: components["responses"]["Error"];
