@@ -13,7 +13,7 @@ export async function* readCanonical<K extends KantataKey, T>(
   options: PaginateOptions = {},
 ): AsyncGenerator<PsaRead<T>, void, undefined> {
   for await (const page of paginate(fetchPage, stream.key, stream.query, options)) {
-    for (const item of page.records) yield readAs(stream.key, item.record, () => stream.map(item));
+    for (const item of page.records) yield readAs(stream.key, item.record, () => stream.map(item), item.id);
   }
 }
 
@@ -33,7 +33,7 @@ export async function* syncCanonical<K extends KantataKey, T>(
 ): AsyncGenerator<CanonicalSyncPage<T>, void, undefined> {
   for await (const page of syncPages(fetchPage, stream.key, stream.query, options)) {
     yield {
-      records: page.records.map((item) => readAs(stream.key, item.record, () => stream.map(item))),
+      records: page.records.map((item) => readAs(stream.key, item.record, () => stream.map(item), item.id)),
       checkpoint: page.checkpoint,
     };
   }

@@ -8,6 +8,7 @@ import type {
   Resource,
   TimeEntry,
 } from "@ledgerline/canonical";
+import { currencyExponent } from "@ledgerline/canonical";
 import {
   createHttpClient,
   type HttpClient,
@@ -18,6 +19,7 @@ import {
   type RetryOptions,
   type TokenProvider,
   type Transport,
+  ValidationError,
 } from "@ledgerline/core";
 import { type CanonicalSyncPage, readCanonical, syncCanonical } from "./canonical-reads.js";
 import type { paths } from "./generated/kantata.js";
@@ -76,6 +78,12 @@ export interface PsaClientConfig {
   hooks?: HttpHooks | readonly HttpHooks[] | undefined;
   /** Records per list request, 1–200. @default 200 */
   perPage?: number | undefined;
+  /**
+   * The firm's currency (ISO 4217, e.g. `"USD"`), for workspaces Kantata sends without `currency` — it
+   * sends the financial attributes only to tokens with financial access. Without it, such a workspace is
+   * read as a reject naming `currency` (code `currency_unknown`); a currency is never guessed.
+   */
+  defaultCurrency?: string | undefined;
 }
 
 /** Options of the canonical reads: paging plus, for `sync*`, the checkpoint. */
@@ -114,9 +122,12 @@ export interface PsaClient {
   approvedTimeEntries(
     options?: Omit<TimeEntryFilters, "approved"> & ReadOptions,
   ): AsyncGenerator<PsaRead<ApprovedTimeEntry>>;
-  /** Expenses in any approval state. */
+  /** Expenses in any approval state (approval from each expense's side-loaded expense report submission). */
   expenses(options?: ExpenseFilters & ReadOptions): AsyncGenerator<PsaRead<ExpenseLine>>;
-  /** Approved billable expenses (approved non-billable ones come back as rejects). */
+  /**
+   * Billable expenses in an approved expense report submission; every other expense comes back as a reject
+   * naming why (`active_submission_id`: not approved; `is_billable`).
+   */
   billableExpenses(options?: WorkFilters & ReadOptions): AsyncGenerator<PsaRead<BillableExpense>>;
   /** Time entries changed since a checkpoint, any approval state. */
   syncTimeEntries(
@@ -135,6 +146,7 @@ const LIST_PATHS = {
   time_entries: "/time_entries.json",
   timesheet_submissions: "/timesheet_submissions.json",
   expenses: "/expenses.json",
+  expense_report_submissions: "/expense_report_submissions.json",
   users: "/users.json",
   organizations: "/organizations.json",
   workspace_resources: "/workspace_resources.json",
@@ -163,6 +175,13 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
   if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)) {
     throw new TypeError(`perPage must be an integer from 1 to ${MAX_PER_PAGE}, got ${String(perPage)}`);
   }
+  const defaultCurrency = config.defaultCurrency;
+  if (
+    defaultCurrency !== undefined &&
+    (typeof defaultCurrency !== "string" || currencyExponent(defaultCurrency) === undefined)
+  ) {
+    throw new TypeError("defaultCurrency must be an ISO 4217 currency code (e.g. \"USD\")");
+  }
   const http = createHttpClient<paths>({
     system: "kantata",
     baseUrl: config.baseUrl ?? KANTATA_BASE_URL,
@@ -185,7 +204,11 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
       init: { params: { query: KantataQuery }; signal?: AbortSignal },
     ) => Promise<{ data?: KantataEnvelope }>;
     const { data } = await get(LIST_PATHS[key], { params: { query }, ...(signal ? { signal } : {}) });
-    if (data === undefined) throw new TypeError(`Kantata ${LIST_PATHS[key]} answered without a body`);
+    if (data === undefined) {
+      throw new ValidationError(`Malformed Kantata response: ${LIST_PATHS[key]} answered without a body`, [
+        { path: "(root)", message: "the response has no JSON body", code: "not_an_envelope" },
+      ], { system: "kantata" });
+    }
     return data;
   };
 
@@ -203,7 +226,8 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
     fetchPage,
     pages: (key, query = {}, options = {}) => paginate(fetchPage, key, query, { ...options, perPage }),
     syncPages: (key, query = {}, options = {}) => syncPages(fetchPage, key, query, { perPage, ...options }),
-    projects: (options = {}) => read(projectStream(options), options),
+    projects: (options = {}) =>
+      read(projectStream({ ...options, currency: options.currency ?? defaultCurrency }), options),
     clients: (options = {}) => read(clientStream(), options),
     resources: (options = {}) => read(resourceStream(), options),
     milestones: (options = {}) => read(milestoneStream(options), options),

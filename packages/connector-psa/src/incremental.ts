@@ -2,7 +2,7 @@ import { CheckpointCursor, type SyncCheckpoint } from "./checkpoint.js";
 import { type WalkedRecord, walkEnvelope } from "./envelope.js";
 import type { KantataKey, KantataMeta } from "./kantata-types.js";
 import type { KantataQuery, PageFetcher } from "./page-fetcher.js";
-import { checkPerPage } from "./paginate.js";
+import { checkPerPage, isLastPage, metaOf } from "./paginate.js";
 
 /** One page of an incremental read: the records not delivered before, and the checkpoint after them. */
 export interface SyncPage<K extends KantataKey> {
@@ -10,8 +10,8 @@ export interface SyncPage<K extends KantataKey> {
   records: WalkedRecord<K>[];
   /** Persist this once `records` are handled; pass it back to resume right after them. */
   checkpoint: SyncCheckpoint;
-  /** `meta` of the response. */
-  meta: KantataMeta;
+  /** `meta` of the response, when Kantata sent one (it often does not; paging never depends on it). */
+  meta: KantataMeta | undefined;
 }
 
 /** Options of {@link syncPages}. */
@@ -71,14 +71,14 @@ export async function* syncPages<K extends KantataKey>(
     );
     const walked = walkEnvelope(envelope, key).sort(byUpdatedAtThenId);
     const records = walked.filter((item) => cursor.offer(versionOf(item)));
-    const last = walked.length < perPage || envelope.meta.page_number >= envelope.meta.page_count;
+    const last = isLastPage(envelope, perPage);
 
     const lastAt = walked.length > 0 ? atOf(walked[walked.length - 1] as WalkedRecord<K>) : undefined;
 
     if (scan === undefined) {
       // Page 1 is a contiguous prefix: everything up to its last record is read, the floor may move there.
       const moved = lastAt !== undefined && cursor.releaseFloor(lastAt);
-      yield { records, checkpoint: cursor.snapshot(), meta: envelope.meta };
+      yield { records, checkpoint: cursor.snapshot(), meta: metaOf(envelope) };
       if (last) return;
       if (moved) continue;
       // The window at the floor is larger than a page: scan it page by page.
@@ -90,7 +90,7 @@ export async function* syncPages<K extends KantataKey>(
     const window = scan.end;
     scan.versions.push(...walked.filter((item) => atOf(item) <= window).map(versionKey));
     const beyond = last || walked.some((item) => atOf(item) > window);
-    yield { records, checkpoint: cursor.snapshot(), meta: envelope.meta };
+    yield { records, checkpoint: cursor.snapshot(), meta: metaOf(envelope) };
     if (!beyond) {
       page += 1;
       continue;

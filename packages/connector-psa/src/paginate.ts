@@ -3,12 +3,12 @@ import { type WalkedRecord, walkEnvelope } from "./envelope.js";
 import type { KantataKey, KantataMeta } from "./kantata-types.js";
 import { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
 
-/** One page of a Kantata list read: its records in response order, and its paging metadata. */
+/** One page of a Kantata list read: its records in response order, and its paging metadata if sent. */
 export interface KantataPage<K extends KantataKey> {
   /** Requested records in `results` order, each with its side-loaded records. */
   records: WalkedRecord<K>[];
-  /** `meta` of the response (`count`, `page_count`, `page_number`, `page_size`). */
-  meta: KantataMeta;
+  /** `meta` of the response (`count`, `page_count`, `page_number`, `page_size`) — Kantata often omits it. */
+  meta: KantataMeta | undefined;
 }
 
 /** Options of {@link paginate}. */
@@ -20,8 +20,10 @@ export interface PaginateOptions {
 }
 
 /**
- * Reads every page of a Kantata list endpoint, `page=1` to `meta.page_count`, yielding each page's records
- * in `results` order with their includes resolved.
+ * Reads every page of a Kantata list endpoint from `page=1`, yielding each page's records in `results`
+ * order with their includes resolved. Paging never depends on `meta` or `count` (Kantata does not always
+ * send them): the read stops after a page with fewer `results` than `per_page`, or an empty one. A
+ * malformed page is a {@link ValidationError} naming what is missing (see `walkEnvelope`).
  */
 export async function* paginate<K extends KantataKey>(
   fetchPage: PageFetcher,
@@ -33,9 +35,20 @@ export async function* paginate<K extends KantataKey>(
   for (let page = 1; ; page++) {
     const envelope = await fetchPage(key, { ...query, page, per_page: perPage }, options.signal);
     const records = walkEnvelope(envelope, key);
-    yield { records, meta: envelope.meta };
-    if (records.length === 0 || envelope.meta.page_number >= envelope.meta.page_count) return;
+    yield { records, meta: metaOf(envelope) };
+    if (isLastPage(envelope, perPage)) return;
   }
+}
+
+/** Whether a page is the last: fewer `results` than `perPage` (or none). `meta` is not consulted. */
+export function isLastPage(envelope: { results: readonly unknown[] }, perPage: number): boolean {
+  return envelope.results.length < perPage;
+}
+
+/** `meta` when the response sent a well-formed one, else `undefined`. */
+export function metaOf(envelope: { meta?: KantataMeta | undefined }): KantataMeta | undefined {
+  const meta: unknown = envelope.meta;
+  return typeof meta === "object" && meta !== null ? (meta as KantataMeta) : undefined;
 }
 
 /** Validates a `perPage` option: an integer from 1 to 200 (default 200). */

@@ -46,18 +46,23 @@ export interface TimeEntryFilters extends WorkFilters {
   datePerformed?: { from: string; to: string } | undefined;
 }
 
-/** Filters of the expense reads. */
-export interface ExpenseFilters extends WorkFilters {
-  /** `true`: approved only; `false`: unapproved only; absent: all. */
-  approved?: boolean | undefined;
-}
+/**
+ * Filters of the expense reads. Kantata expenses have no `approved` attribute or filter: approval comes
+ * from each expense's expense report submission (side-loaded), so every read returns expenses in any state.
+ */
+export interface ExpenseFilters extends WorkFilters {}
 
 /** Options of the project read. */
 export interface ProjectStreamOptions {
   /**
+   * The firm's currency (ISO 4217), for workspaces sent without `currency` (tokens without financial
+   * access). Without it such a workspace is rejected naming `currency`.
+   */
+  currency?: string | undefined;
+  /**
    * The client of a workspace, when it is known elsewhere — typically a CRM account linked through one of
    * the workspace's external references (side-loaded for you). Return `undefined` to fall back to the
-   * workspace's company workspace group.
+   * workspace's client group: the group of `primary_workspace_group_id`, else its first company group.
    */
   clientFor?: ((workspace: KantataWorkspace, related: ProjectRelated) => Ref | undefined) | undefined;
 }
@@ -86,17 +91,21 @@ export function projectStream(options: ProjectStreamOptions = {}): CanonicalStre
     query: { include: "workspace_groups,primary_maven,external_references" },
     map(item) {
       const workspace = item.record;
-      const externalReferences = (workspace.external_reference_ids ?? []).flatMap((id) => {
-        const ref = item.included.get("external_references", id);
+      const externalReferences = arrayOf(workspace.external_reference_ids).flatMap((id) => {
+        const ref = item.included.get("external_references", idOrUndefined(id));
         return ref === undefined ? [] : [ref];
       });
-      const clientGroup = (workspace.workspace_group_ids ?? [])
-        .map((id) => item.included.get("workspace_groups", id))
-        .find((group) => group?.company === true);
+      const primaryGroup = item.included.get("workspace_groups", idOrUndefined(workspace.primary_workspace_group_id));
+      const clientGroup =
+        primaryGroup ??
+        arrayOf(workspace.workspace_group_ids)
+          .map((id) => item.included.get("workspace_groups", idOrUndefined(id)))
+          .find((group) => group?.company === true);
       return toProject(workspace, {
         client: options.clientFor?.(workspace, { externalReferences, item }),
         clientGroup,
-        primaryMaven: item.included.get("users", workspace.primary_maven_id),
+        primaryMaven: item.included.get("users", idOrUndefined(workspace.primary_maven_id)),
+        currency: options.currency,
       });
     },
   };
@@ -107,9 +116,12 @@ export function clientStream(): CanonicalStream<"workspace_groups", Client> {
   return { key: "workspace_groups", query: {}, map: (item) => toClient(item.record) };
 }
 
-/** Users → {@link Resource}. */
-export function resourceStream(): CanonicalStream<"users", Resource> {
-  return { key: "users", query: {}, map: (item) => toResource(item.record) };
+/**
+ * Users → {@link Resource}. Kantata users carry no timestamps: each resource's `source.updatedAt` is when
+ * the read started, its version a content hash.
+ */
+export function resourceStream(observedAt: string = new Date().toISOString()): CanonicalStream<"users", Resource> {
+  return { key: "users", query: {}, map: (item) => toResource(item.record, {}, { observedAt }) };
 }
 
 /** Stories of type milestone → {@link Milestone}, with their workspace side-loaded. */
@@ -119,7 +131,7 @@ export function milestoneStream(options: MilestoneStreamOptions = {}): Canonical
     query: { story_type: "milestone", include: "workspace", ...workspaceFilter(options) },
     map: (item) =>
       toMilestone(item.record, {
-        workspace: item.included.get("workspaces", item.record.workspace_id),
+        workspace: item.included.get("workspaces", idOrUndefined(item.record.workspace_id)),
         completedOn: options.completedOn?.(item.record),
       }),
   };
@@ -139,10 +151,10 @@ function timeQuery(filters: TimeEntryFilters): KantataQuery {
 function mapTimeEntry(item: WalkedRecord<"time_entries">): TimeEntry {
   const entry = item.record;
   return toTimeEntry(entry, {
-    user: item.included.get("users", entry.user_id),
-    workspace: item.included.get("workspaces", entry.workspace_id),
-    story: item.included.get("stories", entry.story_id),
-    submission: item.included.get("timesheet_submissions", entry.active_submission_id),
+    user: item.included.get("users", idOrUndefined(entry.user_id)),
+    workspace: item.included.get("workspaces", idOrUndefined(entry.workspace_id)),
+    story: item.included.get("stories", idOrUndefined(entry.story_id)),
+    submission: item.included.get("timesheet_submissions", idOrUndefined(entry.active_submission_id)),
   });
 }
 
@@ -164,19 +176,18 @@ export function approvedTimeEntryStream(
 
 function expenseContext(item: WalkedRecord<"expenses">) {
   const e = item.record;
+  const submissionId = idOrUndefined(e.active_submission_id) ?? idOrUndefined(e.recent_submission_id);
   return {
-    user: item.included.get("users", e.user_id),
-    workspace: item.included.get("workspaces", e.workspace_id),
-    story: item.included.get("stories", e.story_id),
+    user: item.included.get("users", idOrUndefined(e.user_id)),
+    workspace: item.included.get("workspaces", idOrUndefined(e.workspace_id)),
+    story: item.included.get("stories", idOrUndefined(e.story_id)),
+    submission: item.included.get("expense_report_submissions", submissionId),
   };
 }
 
+/** Expenses with their submission side-loaded: the only source of an expense's approval. */
 function expenseQuery(filters: ExpenseFilters): KantataQuery {
-  return {
-    include: "user,story,workspace",
-    ...workspaceFilter(filters),
-    ...(filters.approved === undefined ? {} : { approved: filters.approved }),
-  };
+  return { include: "user,story,workspace,active_submission", ...workspaceFilter(filters) };
 }
 
 /** Expenses in any approval state → {@link ExpenseLine}. */
@@ -189,15 +200,26 @@ export function expenseStream(filters: ExpenseFilters = {}): CanonicalStream<"ex
 }
 
 /**
- * Approved expenses (`approved=true`) → {@link BillableExpense}; approved but non-billable expenses come
- * back as rejects naming `is_billable`.
+ * Expenses → {@link BillableExpense}: those in an approved expense report submission and billable map;
+ * every other expense comes back as a reject naming `active_submission_id` (not approved) and/or
+ * `is_billable`. Kantata cannot filter expenses by approval, so every expense is read.
  */
 export function billableExpenseStream(
   filters: WorkFilters = {},
 ): CanonicalStream<"expenses", BillableExpense> {
   return {
     key: "expenses",
-    query: expenseQuery({ ...filters, approved: true }),
+    query: expenseQuery(filters),
     map: (item) => toBillableExpense(item.record, expenseContext(item)),
   };
+}
+
+/** A usable id from a record attribute of unknown type (a hostile record's non-string id is no id). */
+function idOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** The array attribute, or none when the record sends something else. */
+function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }

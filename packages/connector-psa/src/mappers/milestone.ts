@@ -1,6 +1,7 @@
 import { type Milestone, parseMilestone } from "@ledgerline/canonical";
 import { ValidationError } from "@ledgerline/core";
 import type { KantataStory, KantataWorkspace } from "../kantata-types.js";
+import { FieldReader, nameOf, objectOrUndefined } from "./fields.js";
 import { moneyFromCents } from "./money.js";
 import { kantataOrigin, kantataRef } from "./source.js";
 
@@ -28,44 +29,54 @@ const STATES: Record<string, Milestone["state"]> = {
 };
 
 /**
- * Kantata story of type `milestone` → canonical {@link Milestone}. Pure.
+ * Kantata story of type `milestone` → canonical {@link Milestone}. Pure and total: a record that is not a
+ * valid story throws a `ValidationError` naming every offending field (never a value).
  *
  * `amount` comes from `budget_estimate_in_cents` in the workspace's currency (only when the workspace is
- * given: the currency is never assumed). Throws {@link ValidationError} naming `story_type` for a story
- * that is not a milestone, and `completedOn` for a completed one without `context.completedOn`.
+ * given and sends its currency: the currency is never assumed). Throws `ValidationError` naming
+ * `story_type` for a story that is not a milestone, and `completedOn` for a completed one without
+ * `context.completedOn`.
  */
 export function toMilestone(story: KantataStory, context: MilestoneContext = {}): Milestone {
-  if (story.story_type !== "milestone") {
-    throw new ValidationError(`Story ${story.id} is not a milestone`, [
-      {
-        path: "story_type",
-        message: `is "${story.story_type}", expected "milestone"`,
-        code: "not_a_milestone",
-      },
-    ]);
+  const r = new FieldReader(story, "Kantata story");
+  const id = r.id("id");
+  const updatedAt = r.instant("updated_at");
+  const title = r.string("title");
+  const storyType = r.string("story_type");
+  const rawState = r.string("state");
+  const workspaceId = r.id("workspace_id");
+  const dueDate = r.date("due_date", "nullable", true);
+  const billable = r.boolean("billable");
+  const budget = r.integer("budget_estimate_in_cents", "nullable");
+  const percent = r.integer("percentage_complete", "nullable");
+  if (r.has("story_type") && typeof storyType === "string" && storyType !== "" && storyType !== "milestone") {
+    r.add("story_type", 'must be "milestone" (the story is another type)', "not_a_milestone");
   }
-  const state = STATES[story.state.trim().toLowerCase()] ?? "other";
+  r.check();
+  const stateKey = rawState.trim().toLowerCase();
+  const state = Object.hasOwn(STATES, stateKey) ? (STATES[stateKey] ?? "other") : "other";
   if ((state === "completed" || state === "accepted") && context.completedOn === undefined) {
-    throw new ValidationError(`Milestone ${story.id} is ${state} but has no completion date`, [
+    throw new ValidationError(`Milestone ${id} is ${state} but has no completion date`, [
       { path: "completedOn", message: "Kantata stories carry no completion date; pass context.completedOn" },
     ]);
   }
-  const workspace = context.workspace;
+  const workspace = objectOrUndefined(context.workspace);
+  const currency = workspace?.currency;
   const amount =
-    workspace === undefined
+    workspace === undefined || currency === undefined || currency === null
       ? undefined
-      : moneyFromCents(story.budget_estimate_in_cents, workspace.currency, "budget_estimate_in_cents");
+      : moneyFromCents(budget, currency, "budget_estimate_in_cents");
   return parseMilestone({
-    ...kantataOrigin("stories", story),
-    project: kantataRef("workspaces", story.workspace_id, workspace?.title),
-    name: story.title,
+    ...kantataOrigin("stories", { id, updated_at: updatedAt }),
+    project: kantataRef("workspaces", workspaceId, nameOf(workspace, "title")),
+    name: title,
     state,
-    ...(story.due_date ? { dueDate: story.due_date } : {}),
+    ...(dueDate ? { dueDate } : {}),
     ...(context.completedOn !== undefined && (state === "completed" || state === "accepted")
       ? { completedOn: context.completedOn }
       : {}),
     ...(amount ? { amount } : {}),
-    billable: story.billable,
-    ...(story.percentage_complete !== undefined ? { percentComplete: story.percentage_complete } : {}),
+    billable,
+    ...(percent !== undefined ? { percentComplete: percent } : {}),
   });
 }

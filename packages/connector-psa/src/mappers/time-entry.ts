@@ -1,5 +1,4 @@
 import { parseTimeEntry, type TimeEntry } from "@ledgerline/canonical";
-import { ValidationError } from "@ledgerline/core";
 import type {
   KantataStory,
   KantataTimeEntry,
@@ -8,6 +7,7 @@ import type {
   KantataWorkspace,
 } from "../kantata-types.js";
 import { kantataApproval } from "./approval.js";
+import { FieldReader, nameOf } from "./fields.js";
 import { moneyFromCents } from "./money.js";
 import { kantataOrigin, kantataRef } from "./source.js";
 
@@ -22,33 +22,60 @@ export interface TimeEntryContext {
 
 /**
  * Kantata time entry → canonical {@link TimeEntry} in whatever approval state it is (see
- * {@link kantataApproval}). Pure. Minutes stay integer minutes; `rate_in_cents` and `cost_rate_in_cents`
+ * {@link kantataApproval}). Pure and total: any record that is not a valid time entry — of whatever shape —
+ * throws a `ValidationError` naming every offending field with its reason (never a value). Minutes stay
+ * integer minutes; `rate_in_cents` and `cost_rate_in_cents` (sent only to tokens with financial access)
  * become exact hourly `billRate` / `costRate` in the entry's currency.
- *
- * Throws {@link ValidationError} naming `time_in_minutes` when it is not a whole number from 0 to 1440.
  */
 export function toTimeEntry(entry: KantataTimeEntry, context: TimeEntryContext = {}): TimeEntry {
-  if (!Number.isInteger(entry.time_in_minutes) || entry.time_in_minutes < 0 || entry.time_in_minutes > 1440) {
-    throw new ValidationError(`Time entry ${entry.id} has invalid minutes`, [
-      { path: "time_in_minutes", message: "must be a whole number of minutes from 0 to 1440" },
-    ]);
+  const r = new FieldReader(entry, "Kantata time entry");
+  const id = r.id("id");
+  const updatedAt = r.instant("updated_at");
+  const userId = r.id("user_id");
+  const workspaceId = r.id("workspace_id");
+  const storyId = r.id("story_id", "nullable");
+  const date = r.date("date_performed");
+  const minutes = r.integer("time_in_minutes");
+  const billable = r.boolean("billable");
+  const approved = r.boolean("approved");
+  const activeSubmissionId = r.id("active_submission_id", "nullable");
+  const currency = r.string("currency", "nullable");
+  const base = r.integer("currency_base_unit", "nullable");
+  const rate = r.integer("rate_in_cents", "nullable");
+  const costRate = r.integer("cost_rate_in_cents", "nullable");
+  const notes = r.string("notes", "nullable");
+  const invoiced = r.boolean("is_invoiced", "optional");
+  if (r.has("time_in_minutes") && Number.isInteger(minutes) && (minutes < 0 || minutes > 1440)) {
+    r.add("time_in_minutes", "must be a whole number of minutes from 0 to 1440", "out_of_range");
   }
-  const base = entry.currency_base_unit;
-  const billRate = moneyFromCents(entry.rate_in_cents, entry.currency, "rate_in_cents", base);
-  const costRate = moneyFromCents(entry.cost_rate_in_cents, entry.currency, "cost_rate_in_cents", base);
+  r.check();
+  const billRate = moneyFromCents(rate, currency, "rate_in_cents", base);
+  const cost = moneyFromCents(costRate, currency, "cost_rate_in_cents", base);
+  const submission = submissionOf(context.submission);
   return parseTimeEntry({
-    ...kantataOrigin("time_entries", entry),
-    resource: kantataRef("users", entry.user_id, context.user?.full_name),
-    project: kantataRef("workspaces", entry.workspace_id, context.workspace?.title),
-    ...(entry.story_id ? { task: kantataRef("stories", entry.story_id, context.story?.title) } : {}),
-    date: entry.date_performed,
-    minutes: entry.time_in_minutes,
-    billable: entry.billable,
-    approval: kantataApproval(entry, context.submission),
+    ...kantataOrigin("time_entries", { id, updated_at: updatedAt }),
+    resource: kantataRef("users", userId, nameOf(context.user, "full_name")),
+    project: kantataRef("workspaces", workspaceId, nameOf(context.workspace, "title")),
+    ...(storyId ? { task: kantataRef("stories", storyId, nameOf(context.story, "title")) } : {}),
+    date,
+    minutes,
+    billable,
+    approval: kantataApproval({ approved, active_submission_id: activeSubmissionId }, submission),
     ...(billRate ? { billRate } : {}),
-    ...(costRate ? { costRate } : {}),
-    ...(entry.notes ? { notes: entry.notes } : {}),
-    ...(entry.is_invoiced !== undefined ? { invoiced: entry.is_invoiced } : {}),
-    ...(entry.active_submission_id ? { timesheetId: entry.active_submission_id } : {}),
+    ...(cost ? { costRate: cost } : {}),
+    ...(notes ? { notes } : {}),
+    ...(invoiced !== undefined ? { invoiced } : {}),
+    ...(activeSubmissionId ? { timesheetId: activeSubmissionId } : {}),
   });
+}
+
+/** The side-loaded submission when it has a usable id and status (a malformed include tells nothing). */
+function submissionOf(
+  submission: KantataTimesheetSubmission | undefined,
+): KantataTimesheetSubmission | undefined {
+  if (submission === undefined) return undefined;
+  const r = new FieldReader(submission, "Kantata timesheet submission");
+  r.id("id");
+  r.string("status");
+  return r.issues.length === 0 ? submission : undefined;
 }
