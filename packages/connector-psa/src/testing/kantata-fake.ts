@@ -57,6 +57,17 @@ export interface KantataFakeOptions {
   now?: (() => Date) | undefined;
   /** Base URL of msw handlers / the in-process fetch. @default "https://api.mavenlink.com/api/v1" */
   baseUrl?: string | undefined;
+  /**
+   * Send `meta` in list responses. Kantata often omits it (and clients must not depend on it), so the fake
+   * omits it by default; `count` is always sent. @default false
+   */
+  meta?: boolean | undefined;
+  /**
+   * Whether the token has financial access. Without it Kantata leaves the workspaces' financial
+   * attributes out (`currency`, `price`, `price_in_cents`, `budget_used`, `over_budget` …), and so does
+   * the fake. @default true
+   */
+  financialAccess?: boolean | undefined;
 }
 
 /** A stateful fake of the Kantata OX API v1 subset in `openapi/kantata.yaml`. */
@@ -86,6 +97,24 @@ export interface KantataFake {
    * approved (each edit bumps `updated_at`, as approval does in Kantata).
    */
   resolveTimesheet(submissionId: string, status: "approved" | "rejected"): void;
+  /**
+   * Submits expenses for approval as Kantata does: creates a `pending` expense report submission listing
+   * them and points each expense's `active_submission_id` and `recent_submission_id` at it. Returns it.
+   */
+  submitExpenses(
+    expenseIds: readonly string[],
+    fields?: Partial<KantataRecordTypes["expense_report_submissions"]>,
+  ): KantataRecordTypes["expense_report_submissions"];
+  /**
+   * Resolves an expense report submission: sets its status and current resolution. A rejected or cancelled
+   * submission is no longer its expenses' active one (`active_submission_id` becomes null,
+   * `recent_submission_id` still names it). Expenses themselves never carry an approval attribute.
+   */
+  resolveExpenseReport(
+    submissionId: string,
+    status: "approved" | "rejected" | "cancelled",
+    resolution?: { creatorId?: string | undefined; description?: string | undefined; on?: string | undefined },
+  ): void;
   /** Changes the random fault rate (0 disables faults). */
   setFaultRate(rate: number): void;
   /** Throws if any request or response broke the OpenAPI contract. */
@@ -119,19 +148,66 @@ const LIST_ROUTES: Record<KantataKey, string> = Object.fromEntries(
 export function createKantataFake(options: KantataFakeOptions = {}): KantataFake {
   const store = new KantataStore(options.now);
   const accepts = tokenCheck(options.tokens);
-  const routes = Object.fromEntries(
+  const shape = { meta: options.meta ?? false, financialAccess: options.financialAccess ?? true };
+  const authorized =
+    (handler: (request: FakeRequest) => FakeResponse) =>
+    (request: FakeRequest): FakeResponse => {
+      const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+      if (token === undefined || token === "" || !accepts(token)) {
+        return kantataError(401, "oauth", "Invalid OAuth 2 Bearer token");
+      }
+      return handler(request);
+    };
+  const answer = (out: { status: number; body: unknown }): FakeResponse => ({
+    status: out.status,
+    headers: { "content-type": "application/json" },
+    body: out.body,
+  });
+  /** Show and update answer the list envelope with the one record (`only=<id>`), includes resolved. */
+  const one = (key: KantataKey, id: string, query: URLSearchParams): FakeResponse => {
+    if (store.get(key, id) === undefined) return kantataError(404, "system", "Not found");
+    const { page: _p, per_page: _pp, ...rest } = Object.fromEntries(query);
+    return answer(listRecords(store, key, { ...rest, only: id }, shape));
+  };
+  const routes: Record<string, (request: FakeRequest) => FakeResponse> = Object.fromEntries(
     KANTATA_KEYS.map((key) => [
       LIST_ROUTES[key],
-      (request: FakeRequest): FakeResponse => {
-        const token = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
-        if (token === undefined || token === "" || !accepts(token)) {
-          return kantataError(401, "oauth", "Invalid OAuth 2 Bearer token");
-        }
-        const out = listRecords(store, key, Object.fromEntries(request.query));
-        return { status: out.status, headers: { "content-type": "application/json" }, body: out.body };
-      },
+      authorized((request) => answer(listRecords(store, key, Object.fromEntries(request.query), shape))),
     ]),
   );
+  for (const key of SHOWN_KEYS) {
+    routes[`GET /${key}/{id}.json`] = authorized((request) => one(key, request.params.id ?? "", request.query));
+  }
+  for (const key of UPDATABLE_KEYS) {
+    routes[`PUT /${key}/{id}.json`] = authorized((request) => {
+      const id = request.params.id ?? "";
+      if (store.get(key, id) === undefined) return kantataError(404, "system", "Not found");
+      const body = request.body as Record<string, unknown> | undefined;
+      const patch = body?.[SINGULAR[key]];
+      if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+        return kantataError(422, "validation", `expected a "${SINGULAR[key]}" object`);
+      }
+      const { id: _id, created_at: _c, updated_at: _u, ...fields } = patch as Record<string, unknown>;
+      store.update(key, id, fields as Partial<KantataRecordTypes[typeof key]>);
+      return one(key, id, request.query);
+    });
+  }
+  routes["PUT /timesheet_submissions/{id}/approve.json"] = authorized((request) => {
+    const id = request.params.id ?? "";
+    if (store.get("timesheet_submissions", id) === undefined) return kantataError(404, "system", "Not found");
+    fake.resolveTimesheet(id, "approved");
+    return one("timesheet_submissions", id, request.query);
+  });
+  routes["PUT /expense_report_submissions/{id}/approve.json"] = authorized((request) => {
+    const id = request.params.id ?? "";
+    if (store.get("expense_report_submissions", id) === undefined) {
+      return kantataError(404, "system", "Not found");
+    }
+    const description = (request.body as { resolution?: { description?: unknown } } | undefined)?.resolution
+      ?.description;
+    fake.resolveExpenseReport(id, "approved", typeof description === "string" ? { description } : {});
+    return one("expense_report_submissions", id, request.query);
+  });
   const api = createFakeApi({
     spec: kantataOpenApi,
     routes,
@@ -151,7 +227,7 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
   });
   if (options.seed) store.seed(options.seed);
 
-  return {
+  const fake: KantataFake = {
     api,
     store,
     fetch: api.fetch,
@@ -169,13 +245,85 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
         }
       }
     },
+    submitExpenses(expenseIds, fields = {}) {
+      const expenses = expenseIds.map((id) => {
+        const expense = store.get("expenses", id);
+        if (expense === undefined) throw new Error(`No expenses record with id ${id}`);
+        return expense;
+      });
+      const first = expenses[0];
+      if (first === undefined) throw new Error("submitExpenses: give at least one expense id");
+      const submission = store.insert("expense_report_submissions", {
+        title: `Expenses ${first.date}`,
+        type: "ExpenseReportSubmission",
+        status: "pending",
+        comment: null,
+        resolution_description: null,
+        current_resolution_description: null,
+        current_resolution_creator_id: null,
+        current_resolution_created_at_date: null,
+        submitted_at: null,
+        line_item_total_in_cents: expenses.reduce((sum, e) => sum + e.amount_in_cents, 0),
+        currency: first.currency,
+        expense_ids: [...expenseIds],
+        workspace_id: first.workspace_id,
+        user_id: first.user_id,
+        ...fields,
+      });
+      for (const expense of expenses) {
+        store.update("expenses", expense.id, {
+          active_submission_id: submission.id,
+          recent_submission_id: submission.id,
+        });
+      }
+      return submission;
+    },
+    resolveExpenseReport(submissionId, status, resolution = {}) {
+      const submission = store.get("expense_report_submissions", submissionId);
+      if (submission === undefined) throw new Error(`No expense_report_submissions record with id ${submissionId}`);
+      const on = resolution.on ?? store.now().slice(0, 10);
+      store.update("expense_report_submissions", submissionId, {
+        status,
+        resolution_description: resolution.description ?? null,
+        current_resolution_description: resolution.description ?? null,
+        current_resolution_creator_id: resolution.creatorId ?? null,
+        current_resolution_created_at_date: on,
+      });
+      if (status === "approved") return;
+      for (const id of submission.expense_ids) {
+        const expense = store.get("expenses", id);
+        if (expense?.active_submission_id === submissionId) {
+          store.update("expenses", id, { active_submission_id: null });
+        }
+      }
+    },
     setFaultRate: (rate) => api.setFaultRate(rate),
     assertNoViolations: () => api.assertNoViolations(),
     reset: () => api.reset(),
     exportState: () => store.exportState(),
     importState: (state) => store.importState(state),
   };
+  return fake;
 }
+
+/** Types with a show endpoint (`GET /{type}/{id}.json`) in `openapi/kantata.yaml`. */
+const SHOWN_KEYS = [
+  "workspaces",
+  "time_entries",
+  "expenses",
+  "users",
+  "timesheet_submissions",
+  "expense_report_submissions",
+] as const satisfies readonly KantataKey[];
+
+/** Types with an update endpoint (`PUT /{type}/{id}.json`), with the singular name of their request body. */
+const UPDATABLE_KEYS = ["workspaces", "time_entries", "expenses", "users"] as const satisfies readonly KantataKey[];
+const SINGULAR: Record<(typeof UPDATABLE_KEYS)[number], string> = {
+  workspaces: "workspace",
+  time_entries: "time_entry",
+  expenses: "expense",
+  users: "user",
+};
 
 function kantataError(
   status: number,

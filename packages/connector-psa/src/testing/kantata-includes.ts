@@ -98,7 +98,17 @@ export const INCLUDE_RULES: { [K in KantataKey]: Record<string, IncludeRule> } =
     user: { target: "users", ids: one("user_id") },
     story: { target: "stories", ids: one("story_id") },
     workspace: { target: "workspaces", ids: one("workspace_id") },
+    active_submission: { target: "expense_report_submissions", ids: one("active_submission_id") },
     external_references: externalReferences("Expense"),
+  },
+  expense_report_submissions: {
+    expenses: {
+      target: "expenses",
+      ids: (record) => (record as KantataRecordTypes["expense_report_submissions"]).expense_ids ?? [],
+    },
+    user: { target: "users", ids: one("user_id") },
+    workspace: { target: "workspaces", ids: one("workspace_id") },
+    external_references: externalReferences("ExpenseReportSubmission"),
   },
   users: { external_references: externalReferences("User") },
   organizations: { parent: { target: "organizations", ids: one("parent_id") } },

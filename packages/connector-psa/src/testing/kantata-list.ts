@@ -1,7 +1,7 @@
 import type { KantataEnvelope, KantataErrorBody, KantataKey, KantataRecordTypes } from "../kantata-types.js";
 import { MAX_PER_PAGE } from "../page-fetcher.js";
 import { INCLUDE_RULES } from "./kantata-includes.js";
-import type { KantataStore } from "./kantata-store.js";
+import { type KantataStore, updatedAtOf } from "./kantata-store.js";
 
 type AnyRecord = KantataRecordTypes[KantataKey];
 type Fields = Record<string, unknown>;
@@ -15,6 +15,25 @@ export type RawQuery = Record<string, string | number | boolean | undefined>;
 /** Default sort of each list, as Kantata documents it (time entries: most recent work first). */
 const DEFAULT_ORDER: Partial<Record<KantataKey, string>> = { time_entries: "date_performed:desc" };
 
+/** Workspace attributes Kantata sends only to tokens with financial access. */
+export const FINANCIAL_WORKSPACE_FIELDS = [
+  "currency",
+  "currency_symbol",
+  "price",
+  "price_in_cents",
+  "budget_used",
+  "over_budget",
+  "total_expenses_in_cents",
+] as const;
+
+/** How the fake shapes its answers (see `KantataFakeOptions`). */
+export interface ListShape {
+  /** Send `meta` (Kantata often does not). @default false */
+  meta?: boolean | undefined;
+  /** The token has financial access: workspaces carry their financial attributes. @default true */
+  financialAccess?: boolean | undefined;
+}
+
 /** Equality filters each endpoint accepts besides the shared ones, by query parameter = attribute. */
 const EQUALITY_FILTERS: Partial<Record<KantataKey, string[]>> = {
   stories: ["story_type"],
@@ -24,10 +43,17 @@ const EQUALITY_FILTERS: Partial<Record<KantataKey, string[]>> = {
 
 /**
  * Answers a Kantata list request from the store: filters (`only`, `updated_after` (strictly later),
- * `approved`, `workspace_id`, `date_performed_between` and per-type ones), `order`, paging
- * (`page`, `per_page` ≤ 200) and `include` side-loading, in Kantata's envelope.
+ * `approved` on time entries, `workspace_id`, `date_performed_between`, `active` on expense report
+ * submissions and per-type ones), `order`, paging (`page`, `per_page` ≤ 200) and `include` side-loading,
+ * in Kantata's envelope — with `count` but without `meta` unless `shape.meta`, and without the workspaces'
+ * financial attributes when `shape.financialAccess` is `false`.
  */
-export function listRecords(store: KantataStore, key: KantataKey, query: RawQuery): ListOutcome {
+export function listRecords(
+  store: KantataStore,
+  key: KantataKey,
+  query: RawQuery,
+  shape: ListShape = {},
+): ListOutcome {
   const page = intParam(query.page, 1);
   const perPage = intParam(query.per_page, 20);
   if (page === undefined || page < 1) return invalid("page", "page must be a positive integer");
@@ -55,7 +81,9 @@ export function listRecords(store: KantataStore, key: KantataKey, query: RawQuer
   const pageRows = rows.slice((page - 1) * perPage, page * perPage);
   const envelope: KantataEnvelope & Record<string, unknown> = {
     count,
-    meta: { count, page_count: Math.ceil(count / perPage), page_number: page, page_size: perPage },
+    ...(shape.meta
+      ? { meta: { count, page_count: Math.ceil(count / perPage), page_number: page, page_size: perPage } }
+      : {}),
     results: pageRows.map((row) => ({ key, id: row.id })),
   };
   const maps: Partial<Record<KantataKey, Record<string, Fields>>> = { [key]: {} };
@@ -83,6 +111,11 @@ export function listRecords(store: KantataStore, key: KantataKey, query: RawQuer
     const stored = maps[key]?.[row.id];
     for (const [, rule] of hidden) if (stored !== undefined) delete stored[rule.idsField as string];
   }
+  if (shape.financialAccess === false) {
+    for (const workspace of Object.values(maps.workspaces ?? {})) {
+      for (const field of FINANCIAL_WORKSPACE_FIELDS) delete workspace[field];
+    }
+  }
   Object.assign(envelope, maps);
   return { status: 200, body: envelope };
 }
@@ -91,7 +124,9 @@ function matches(key: KantataKey, query: RawQuery): (row: AnyRecord) => boolean 
   const only = listParam(query.only);
   const workspaceIds = listParam(query.workspace_id);
   const updatedAfter = typeof query.updated_after === "string" ? Date.parse(query.updated_after) : undefined;
-  const approved = boolParam(query.approved);
+  // Only time entries carry `approved`; expenses have no such attribute or filter in Kantata.
+  const approved = key === "time_entries" ? boolParam(query.approved) : undefined;
+  const active = key === "expense_report_submissions" ? boolParam(query.active) : undefined;
   const between =
     typeof query.date_performed_between === "string" ? query.date_performed_between.split(":") : [];
   const equality = (EQUALITY_FILTERS[key] ?? []).filter((field) => query[field] !== undefined);
@@ -99,8 +134,9 @@ function matches(key: KantataKey, query: RawQuery): (row: AnyRecord) => boolean 
     const r = row as unknown as Fields;
     if (only.length > 0 && !only.includes(row.id)) return false;
     if (workspaceIds.length > 0 && !workspaceIds.includes(String(r.workspace_id))) return false;
-    if (updatedAfter !== undefined && !(Date.parse(row.updated_at) > updatedAfter)) return false;
+    if (updatedAfter !== undefined && !(Date.parse(updatedAtOf(row) ?? "") > updatedAfter)) return false;
     if (approved !== undefined && r.approved !== approved) return false;
+    if (active !== undefined && (r.status === "pending" || r.status === "approved") !== active) return false;
     if (between.length === 2) {
       const date = String(r.date_performed);
       if (date < (between[0] as string) || date > (between[1] as string)) return false;

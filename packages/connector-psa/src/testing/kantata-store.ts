@@ -1,14 +1,23 @@
 import { KANTATA_KEYS, type KantataKey, type KantataRecordTypes } from "../kantata-types.js";
 
-/** A record to seed: the Kantata shape, with `id`, `created_at` and `updated_at` optional (assigned). */
-export type SeedRecord<K extends KantataKey> = Omit<
-  KantataRecordTypes[K],
-  "id" | "created_at" | "updated_at"
-> & {
+/**
+ * A record to seed: the Kantata shape, with `id`, `created_at` and `updated_at` optional (assigned — except
+ * on users, which carry no timestamps in Kantata).
+ */
+export type SeedRecord<K extends KantataKey> = Omit<KantataRecordTypes[K], "id" | "created_at" | "updated_at"> & {
   id?: string;
   created_at?: string;
   updated_at?: string;
 };
+
+/** Kantata types whose records carry no `created_at` / `updated_at`. */
+export const UNSTAMPED_KEYS: ReadonlySet<KantataKey> = new Set(["users"]);
+
+/** `updated_at` of a record, when its type carries one. */
+export function updatedAtOf(record: unknown): string | undefined {
+  const value = (record as { updated_at?: unknown } | null)?.updated_at;
+  return typeof value === "string" ? value : undefined;
+}
 
 /** Records to load into the fake, by Kantata map name. */
 export type KantataSeed = { [K in KantataKey]?: SeedRecord<K>[] };
@@ -63,14 +72,18 @@ export class KantataStore {
     const now = instant(this.#stamp());
     const id = input.id ?? String(this.#nextId++);
     if (/^\d+$/.test(id) && Number(id) >= this.#nextId) this.#nextId = Number(id) + 1;
-    const record = {
-      ...input,
-      id,
-      created_at: input.created_at ?? now,
-      updated_at: input.updated_at ?? input.created_at ?? now,
-    } as KantataRecordTypes[K];
+    const record = (
+      UNSTAMPED_KEYS.has(key)
+        ? { ...withoutStamps(input), id }
+        : {
+            ...input,
+            id,
+            created_at: input.created_at ?? now,
+            updated_at: input.updated_at ?? input.created_at ?? now,
+          }
+    ) as KantataRecordTypes[K];
     this.#table(key).set(id, record);
-    this.#observe(record.updated_at);
+    this.#observe(updatedAtOf(record));
     return structuredClone(record);
   }
 
@@ -85,8 +98,12 @@ export class KantataStore {
   ): KantataRecordTypes[K] {
     const current = this.#table(key).get(id) as KantataRecordTypes[K] | undefined;
     if (current === undefined) throw new Error(`No ${key} record with id ${id}`);
-    const updatedAt = instant(this.#stamp(Date.parse(current.updated_at) + 1000));
-    const next = { ...current, ...patch, id, updated_at: updatedAt } as KantataRecordTypes[K];
+    const currentAt = updatedAtOf(current);
+    const next = (
+      currentAt === undefined
+        ? { ...current, ...patch, id }
+        : { ...current, ...patch, id, updated_at: instant(this.#stamp(Date.parse(currentAt) + 1000)) }
+    ) as KantataRecordTypes[K];
     this.#table(key).set(id, next);
     return structuredClone(next);
   }
@@ -100,6 +117,11 @@ export class KantataStore {
   /** Every record of `key` in insertion order (the stored objects: do not mutate). */
   all<K extends KantataKey>(key: K): readonly KantataRecordTypes[K][] {
     return [...this.#table(key).values()] as KantataRecordTypes[K][];
+  }
+
+  /** The store's clock, as a Kantata instant (whole seconds). */
+  now(): string {
+    return instant(this.#now().getTime());
   }
 
   /** Number of records of `key`. */
@@ -121,7 +143,7 @@ export class KantataStore {
     for (const key of KANTATA_KEYS) {
       for (const record of state.records[key] ?? []) {
         this.#table(key).set(record.id, structuredClone(record));
-        this.#observe(record.updated_at);
+        this.#observe(updatedAtOf(record));
       }
     }
     this.#nextId = state.nextId;
@@ -135,7 +157,8 @@ export class KantataStore {
   }
 
   /** Seeded or imported timestamps count as issued: later edits never get an older one. */
-  #observe(updatedAt: string): void {
+  #observe(updatedAt: string | undefined): void {
+    if (updatedAt === undefined) return;
     const ms = Date.parse(updatedAt);
     if (!Number.isNaN(ms)) this.#lastStamp = Math.max(this.#lastStamp, Math.floor(ms / 1000) * 1000);
   }
@@ -156,4 +179,9 @@ function emptyRecords(): { [K in KantataKey]: KantataRecordTypes[K][] } {
   return Object.fromEntries(KANTATA_KEYS.map((key) => [key, []])) as unknown as {
     [K in KantataKey]: KantataRecordTypes[K][];
   };
+}
+
+function withoutStamps<T extends { created_at?: string; updated_at?: string }>(input: T): Omit<T, "created_at" | "updated_at"> {
+  const { created_at: _c, updated_at: _u, ...rest } = input;
+  return rest;
 }
