@@ -30,12 +30,7 @@ describe("walkEnvelope", () => {
       ],
       time_entries: { "10": entry("10", "7"), "20": entry("20", "8"), "30": entry("30", "7") },
       users: {
-        "7": {
-          id: "7",
-          full_name: "Ada",
-          created_at: "2026-01-01T00:00:00Z",
-          updated_at: "2026-01-01T00:00:00Z",
-        },
+        "7": { id: "7", full_name: "Ada" },
       },
     };
     const walked = walkEnvelope(envelope, "time_entries");

@@ -24,10 +24,10 @@ describe("syncPages property: checkpoints resume without loss or duplication", (
           const store = new KantataStore(() => new Date(now));
           for (const gap of gaps) {
             now += gap * 1000;
-            store.insert("users", { full_name: "x" });
+            store.insert("organizations", { name: "x" });
           }
           const delivered: string[] = []; // "id@updated_at"
-          const ids = store.all("users").map((u) => u.id);
+          const ids = store.all("organizations").map((u) => u.id);
           const pending = [...edits];
           // Edits land between pages (while a run is reading) and between runs.
           const editOne = () => {
@@ -35,14 +35,14 @@ describe("syncPages property: checkpoints resume without loss or duplication", (
             const id = pick === undefined ? undefined : ids[pick % ids.length];
             if (pick === undefined || id === undefined) return;
             now += (pick % 2) * 1000; // sometimes within the same second
-            store.update("users", id, { headline: `edit ${pending.length}` });
+            store.update("organizations", id, { description: `edit ${pending.length}` });
           };
           let checkpoint: SyncCheckpoint | undefined;
           const run = async (maxPages: number) => {
             let pages = 0;
             for await (const page of syncPages(
               storeFetcher(store),
-              "users",
+              "organizations",
               {},
               { perPage, checkpoint, overlapMs },
             )) {
@@ -62,7 +62,7 @@ describe("syncPages property: checkpoints resume without loss or duplication", (
             // finish
           }
           expect(new Set(delivered).size).toBe(delivered.length); // no version twice
-          for (const user of store.all("users")) expect(delivered).toContain(`${user.id}@${user.updated_at}`);
+          for (const user of store.all("organizations")) expect(delivered).toContain(`${user.id}@${user.updated_at}`);
         },
       ),
       { numRuns: 300 },

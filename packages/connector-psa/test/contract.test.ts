@@ -87,9 +87,10 @@ function seedData(): KantataSeed {
         category: "Travel",
         is_billable: true,
         reimbursable: true,
-        approved: true,
         workspace_id: "100",
         user_id: "10",
+        active_submission_id: "700",
+        recent_submission_id: "700",
       },
       {
         id: "601",
@@ -99,9 +100,10 @@ function seedData(): KantataSeed {
         category: "Food",
         is_billable: false,
         reimbursable: true,
-        approved: true,
         workspace_id: "100",
         user_id: "11",
+        active_submission_id: "701",
+        recent_submission_id: "701",
       },
       {
         id: "602",
@@ -111,10 +113,15 @@ function seedData(): KantataSeed {
         category: "Lodging",
         is_billable: true,
         reimbursable: true,
-        approved: false,
         workspace_id: "101",
         user_id: "12",
+        active_submission_id: null,
+        recent_submission_id: null,
       },
+    ],
+    expense_report_submissions: [
+      { id: "700", status: "approved", expense_ids: ["600"], workspace_id: "100", user_id: "10" },
+      { id: "701", status: "approved", expense_ids: ["601"], workspace_id: "100", user_id: "11" },
     ],
   };
 }
@@ -214,9 +221,12 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     expect(billable.map((r) => [r.source.id, r.ok])).toEqual([
       ["600", true],
       ["601", false],
+      ["602", false],
     ]);
     const rejected = billable[1];
     expect(rejected?.ok === false && rejected.error.issues[0]?.path).toBe("is_billable");
+    const unapproved = billable[2];
+    expect(unapproved?.ok === false && unapproved.error.issues[0]?.path).toBe("active_submission_id");
     expect((await collect(psa.expenses())).map((r) => r.ok && r.value.approval.state)).toEqual([
       "approved",
       "approved",

@@ -1,5 +1,6 @@
 import type {
   KantataExpense,
+  KantataExpenseReportSubmission,
   KantataStory,
   KantataTimeEntry,
   KantataTimesheetSubmission,
@@ -41,8 +42,8 @@ export const user: KantataUser = {
   full_name: "Ada Lovelace",
   email_address: "ada@example.com",
   headline: "Principal consultant",
-  created_at: "2025-02-01T10:00:00Z",
-  updated_at: "2026-10-01T10:00:00Z",
+  account_id: 4200,
+  disabled: false,
 };
 
 export const milestone: KantataStory = {
@@ -104,11 +105,31 @@ export const expense: KantataExpense = {
   is_billable: true,
   reimbursable: true,
   is_invoiced: false,
-  approved: true,
   workspace_id: "4711",
   story_id: null,
   user_id: "7",
-  active_submission_id: null,
+  active_submission_id: "810",
+  recent_submission_id: "810",
   created_at: "2026-11-04T20:00:00Z",
   updated_at: "2026-11-06T09:00:00Z",
+};
+
+export const expenseReport: KantataExpenseReportSubmission = {
+  id: "810",
+  created_at: "2026-11-05T09:00:00Z",
+  updated_at: "2026-11-06T09:00:00Z",
+  title: "Week of 2026-11-02",
+  type: "ExpenseReportSubmission",
+  status: "approved",
+  comment: null,
+  resolution_description: "OK",
+  current_resolution_description: "OK",
+  current_resolution_creator_id: "9",
+  current_resolution_created_at_date: "2026-11-06",
+  submitted_at: "2026-11-05T09:00:00Z",
+  line_item_total_in_cents: 23_456,
+  currency: "EUR",
+  expense_ids: ["66001"],
+  workspace_id: "4711",
+  user_id: "7",
 };

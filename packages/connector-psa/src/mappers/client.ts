@@ -14,7 +14,7 @@ export function toClient(group: KantataWorkspaceGroup): Client {
   const updatedAt = r.instant("updated_at");
   const name = r.string("name");
   const company = r.boolean("company");
-  if (r.has("company") && company === false) {
+  if (r.valid("company") && company === false) {
     r.add("company", "only company workspace groups are clients", "not_a_company");
   }
   r.check();

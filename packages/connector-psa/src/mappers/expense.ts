@@ -55,7 +55,7 @@ export function toExpenseLine(expense: KantataExpense, context: ExpenseContext =
   const activeSubmissionId = r.id("active_submission_id", "nullable");
   const recentSubmissionId = r.id("recent_submission_id", "nullable");
   const category = rawCategory.trim();
-  if (r.has("category") && typeof rawCategory === "string" && (category.length === 0 || category.length > 64)) {
+  if (r.valid("category") && (category.length === 0 || category.length > 64)) {
     r.add("category", "must be 1 to 64 characters", "invalid_length");
   }
   r.check();

@@ -51,6 +51,12 @@ export class FieldReader {
     return this.#record[field] !== undefined;
   }
 
+  /** Whether `field` was read without a problem (so a domain rule on its value may run). */
+  valid(field: string): boolean {
+    const path = `${this.#prefix}${field}`;
+    return this.has(field) && !this.issues.some((i) => i.path === path);
+  }
+
   /** A string attribute. */
   string(field: string): string;
   string(field: string, presence: "optional" | "nullable"): string | undefined;

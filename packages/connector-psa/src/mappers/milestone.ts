@@ -49,7 +49,7 @@ export function toMilestone(story: KantataStory, context: MilestoneContext = {})
   const billable = r.boolean("billable");
   const budget = r.integer("budget_estimate_in_cents", "nullable");
   const percent = r.integer("percentage_complete", "nullable");
-  if (r.has("story_type") && typeof storyType === "string" && storyType !== "" && storyType !== "milestone") {
+  if (r.valid("story_type") && storyType !== "milestone") {
     r.add("story_type", 'must be "milestone" (the story is another type)', "not_a_milestone");
   }
   r.check();

@@ -45,7 +45,7 @@ export function toTimeEntry(entry: KantataTimeEntry, context: TimeEntryContext =
   const costRate = r.integer("cost_rate_in_cents", "nullable");
   const notes = r.string("notes", "nullable");
   const invoiced = r.boolean("is_invoiced", "optional");
-  if (r.has("time_in_minutes") && Number.isInteger(minutes) && (minutes < 0 || minutes > 1440)) {
+  if (r.valid("time_in_minutes") && (minutes < 0 || minutes > 1440)) {
     r.add("time_in_minutes", "must be a whole number of minutes from 0 to 1440", "out_of_range");
   }
   r.check();

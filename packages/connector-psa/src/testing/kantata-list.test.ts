@@ -61,7 +61,7 @@ function entry(id: string, date: string, approved: boolean, workspace = "10") {
 
 describe("listRecords (fake Kantata list endpoint)", () => {
   it("answers the envelope: count, meta, ordered results and an id-keyed map", () => {
-    const out = listRecords(seeded(), "time_entries", { per_page: "2" });
+    const out = listRecords(seeded(), "time_entries", { per_page: "2" }, { meta: true });
     expect(out.status).toBe(200);
     if (out.status !== 200) return;
     expect(out.body.count).toBe(4);
@@ -151,21 +151,40 @@ describe("listRecords (fake Kantata list endpoint)", () => {
   });
 
   it("pages past the end with empty results and the same page_count", () => {
-    const out = listRecords(seeded(), "time_entries", { per_page: "3", page: "5" });
+    const out = listRecords(seeded(), "time_entries", { per_page: "3", page: "5" }, { meta: true });
     expect(out.status === 200 && out.body.results).toEqual([]);
-    expect(out.status === 200 && out.body.meta.page_count).toBe(2);
+    expect(out.status === 200 && out.body.meta?.page_count).toBe(2);
+  });
+
+  it("omits meta unless asked, and the workspaces' financial fields without financial access", () => {
+    const out = listRecords(seeded(), "workspaces", {}, { financialAccess: false });
+    expect(out.status).toBe(200);
+    if (out.status !== 200) return;
+    expect(out.body).not.toHaveProperty("meta");
+    expect(out.body.count).toBe(1);
+    expect(out.body.workspaces?.["10"]).not.toHaveProperty("currency");
+    expect(out.body.workspaces?.["10"]?.title).toBe("Apollo rollout");
   });
 });
 
 describe("KantataStore", () => {
   it("bumps updated_at strictly on every edit, even within the same millisecond", () => {
     const store = new KantataStore(() => new Date("2026-11-01T00:00:00.000Z"));
-    const a = store.insert("users", { full_name: "Grace Hopper" });
-    const b = store.update("users", a.id, { full_name: "Grace B. Hopper" });
-    const c = store.update("users", a.id, { headline: "Rear admiral" });
+    const a = store.insert("organizations", { name: "Consulting" });
+    const b = store.update("organizations", a.id, { name: "Consulting EMEA" });
+    const c = store.update("organizations", a.id, { description: "Europe" });
     expect(Date.parse(b.updated_at)).toBeGreaterThan(Date.parse(a.updated_at));
     expect(Date.parse(c.updated_at)).toBeGreaterThan(Date.parse(b.updated_at));
-    expect(c.full_name).toBe("Grace B. Hopper");
+    expect(c.name).toBe("Consulting EMEA");
+  });
+
+  it("keeps users without timestamps, as Kantata sends them", () => {
+    const store = new KantataStore(() => new Date("2026-11-01T00:00:00.000Z"));
+    const a = store.insert("users", { full_name: "Grace Hopper", created_at: "2026-01-01T00:00:00Z" });
+    const b = store.update("users", a.id, { disabled: true });
+    expect(a).not.toHaveProperty("created_at");
+    expect(b).not.toHaveProperty("updated_at");
+    expect(b.disabled).toBe(true);
   });
 
   it("round-trips through exportState/importState and reset empties it", () => {
