@@ -112,6 +112,6 @@ function submissionOf(
   r.id("id");
   r.string("status");
   r.id("current_resolution_creator_id", "nullable");
-  const ids = (submission as { expense_ids?: unknown }).expense_ids;
-  return r.issues.length === 0 && Array.isArray(ids) ? submission : undefined;
+  if (r.issues.length > 0) return undefined;
+  return Array.isArray(submission.expense_ids) ? submission : undefined;
 }
