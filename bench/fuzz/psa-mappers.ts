@@ -19,13 +19,20 @@ const results: Record<string, Record<FuzzOutcome, number> & { inputs: number; ms
 const examples: Record<string, unknown[]> = {};
 let bad = 0;
 for (const target of FUZZ_TARGETS) {
-  const counts: Record<FuzzOutcome, number> = { mapped: 0, "typed-rejection": 0, "untyped-throw": 0, leak: 0 };
+  const counts: Record<FuzzOutcome, number> = {
+    mapped: 0,
+    "typed-rejection": 0,
+    "untyped-throw": 0,
+    leak: 0,
+  };
   const started = performance.now();
   for (const args of fc.sample(target.input, { numRuns: RUNS, seed: SEED })) {
     const outcome = classify(target, args);
     counts[outcome]++;
     if ((outcome === "untyped-throw" || outcome === "leak") && (examples[target.name]?.length ?? 0) < 3) {
-      (examples[target.name] ??= []).push(args);
+      const list = examples[target.name] ?? [];
+      list.push(args);
+      examples[target.name] = list;
     }
   }
   const ms = Math.round(performance.now() - started);

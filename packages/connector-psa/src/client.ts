@@ -180,7 +180,7 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
     defaultCurrency !== undefined &&
     (typeof defaultCurrency !== "string" || currencyExponent(defaultCurrency) === undefined)
   ) {
-    throw new TypeError("defaultCurrency must be an ISO 4217 currency code (e.g. \"USD\")");
+    throw new TypeError('defaultCurrency must be an ISO 4217 currency code (e.g. "USD")');
   }
   const http = createHttpClient<paths>({
     system: "kantata",
@@ -205,9 +205,11 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
     ) => Promise<{ data?: KantataEnvelope }>;
     const { data } = await get(LIST_PATHS[key], { params: { query }, ...(signal ? { signal } : {}) });
     if (data === undefined) {
-      throw new ValidationError(`Malformed Kantata response: ${LIST_PATHS[key]} answered without a body`, [
-        { path: "(root)", message: "the response has no JSON body", code: "not_an_envelope" },
-      ], { system: "kantata" });
+      throw new ValidationError(
+        `Malformed Kantata response: ${LIST_PATHS[key]} answered without a body`,
+        [{ path: "(root)", message: "the response has no JSON body", code: "not_an_envelope" }],
+        { system: "kantata" },
+      );
     }
     return data;
   };

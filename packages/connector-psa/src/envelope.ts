@@ -56,7 +56,9 @@ export function includedOf(envelope: KantataEnvelope): Included {
 export function walkEnvelope<K extends KantataKey>(envelope: KantataEnvelope, key: K): WalkedRecord<K>[] {
   const body: unknown = envelope;
   if (!isObject(body)) {
-    throw malformed([{ path: "(root)", message: "the response body is not an object", code: "not_an_envelope" }]);
+    throw malformed([
+      { path: "(root)", message: "the response body is not an object", code: "not_an_envelope" },
+    ]);
   }
   const results = body.results;
   if (!Array.isArray(results)) {

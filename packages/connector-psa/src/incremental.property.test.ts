@@ -62,7 +62,8 @@ describe("syncPages property: checkpoints resume without loss or duplication", (
             // finish
           }
           expect(new Set(delivered).size).toBe(delivered.length); // no version twice
-          for (const user of store.all("organizations")) expect(delivered).toContain(`${user.id}@${user.updated_at}`);
+          for (const user of store.all("organizations"))
+            expect(delivered).toContain(`${user.id}@${user.updated_at}`);
         },
       ),
       { numRuns: 300 },

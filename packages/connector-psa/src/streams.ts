@@ -95,7 +95,10 @@ export function projectStream(options: ProjectStreamOptions = {}): CanonicalStre
         const ref = item.included.get("external_references", idOrUndefined(id));
         return ref === undefined ? [] : [ref];
       });
-      const primaryGroup = item.included.get("workspace_groups", idOrUndefined(workspace.primary_workspace_group_id));
+      const primaryGroup = item.included.get(
+        "workspace_groups",
+        idOrUndefined(workspace.primary_workspace_group_id),
+      );
       const clientGroup =
         primaryGroup ??
         arrayOf(workspace.workspace_group_ids)
@@ -120,7 +123,9 @@ export function clientStream(): CanonicalStream<"workspace_groups", Client> {
  * Users → {@link Resource}. Kantata users carry no timestamps: each resource's `source.updatedAt` is when
  * the read started, its version a content hash.
  */
-export function resourceStream(observedAt: string = new Date().toISOString()): CanonicalStream<"users", Resource> {
+export function resourceStream(
+  observedAt: string = new Date().toISOString(),
+): CanonicalStream<"users", Resource> {
   return { key: "users", query: {}, map: (item) => toResource(item.record, {}, { observedAt }) };
 }
 

@@ -46,7 +46,10 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.constantFrom("__proto__", "constructor", "toString", "0", "12", "2026-13-45", "XXQ", "JPY"),
   fc.array(fc.oneof(leakyString, fc.integer()), { maxLength: 3 }),
-  fc.dictionary(fc.constantFrom("id", "key", "message", "status", LEAK_MARK), fc.oneof(leakyString, fc.integer())),
+  fc.dictionary(
+    fc.constantFrom("id", "key", "message", "status", LEAK_MARK),
+    fc.oneof(leakyString, fc.integer()),
+  ),
 );
 
 /** `base` with some of its fields replaced by hostile values or removed, and maybe extra ones added. */
@@ -96,8 +99,15 @@ type Any = any;
 export const FUZZ_TARGETS: FuzzTarget[] = [
   {
     name: "toTimeEntry",
-    input: fc.tuple(hostile(timeEntry), context(user), context(workspace), context(milestone), context(submission)),
-    run: ([r, u, w, s, sub]) => toTimeEntry(r as Any, { user: u, workspace: w, story: s, submission: sub } as Any),
+    input: fc.tuple(
+      hostile(timeEntry),
+      context(user),
+      context(workspace),
+      context(milestone),
+      context(submission),
+    ),
+    run: ([r, u, w, s, sub]) =>
+      toTimeEntry(r as Any, { user: u, workspace: w, story: s, submission: sub } as Any),
   },
   {
     name: "toExpenseLine",
@@ -117,8 +127,7 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       context(user),
       fc.constantFrom(undefined, "USD", "EUR"),
     ),
-    run: ([r, g, m, currency]) =>
-      toProject(r as Any, { clientGroup: g, primaryMaven: m, currency } as Any),
+    run: ([r, g, m, currency]) => toProject(r as Any, { clientGroup: g, primaryMaven: m, currency } as Any),
   },
   {
     name: "toMilestone",

@@ -7,7 +7,7 @@ import type { PageFetcher } from "../src/page-fetcher.js";
 import { readAs } from "../src/psa-read.js";
 import { expenseStream } from "../src/streams.js";
 import { expense } from "./fixtures.js";
-import { classify, type FuzzOutcome, FUZZ_TARGETS, hostile } from "./hostile-records.js";
+import { classify, FUZZ_TARGETS, type FuzzOutcome, hostile } from "./hostile-records.js";
 
 // A small budget for `npm test`; bench/fuzz/psa-mappers.ts runs 100k inputs per mapper.
 const RUNS = 2_000;
@@ -33,9 +33,14 @@ describe("PSA mappers are total (fast-check over hostile records)", () => {
   it("readAs turns any record — numeric id, null, a string — into a rejected read, never a throw", () => {
     fc.assert(
       fc.property(hostile(expense), (record) => {
-        const read = readAs("expenses", record, () => {
-          throw new TypeError("boom");
-        }, "66001");
+        const read = readAs(
+          "expenses",
+          record,
+          () => {
+            throw new TypeError("boom");
+          },
+          "66001",
+        );
         expect(read.ok).toBe(false);
         expect(read.ok === false && read.error).toBeInstanceOf(ValidationError);
         expect(typeof read.key).toBe("string");

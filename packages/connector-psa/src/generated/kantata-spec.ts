@@ -1870,6 +1870,45 @@ export const kantataOpenApi: Record<string, unknown> = {
           "budgeted": {
             "type": "boolean"
           },
+          "change_orders_enabled": {
+            "type": "boolean"
+          },
+          "consultant_role_name": {
+            "type": "string"
+          },
+          "client_role_name": {
+            "type": "string"
+          },
+          "percentage_complete": {
+            "type": "integer"
+          },
+          "access_level": {
+            "description": "Who may join, e.g. `invitation`, `open`.",
+            "type": "string"
+          },
+          "exclude_archived_stories_percent_complete": {
+            "type": "boolean"
+          },
+          "can_create_line_items": {
+            "type": "boolean"
+          },
+          "can_invite": {
+            "type": "boolean"
+          },
+          "has_budget_access": {
+            "description": "Whether the token's user may see the budget.",
+            "type": "boolean"
+          },
+          "default_rate": {
+            "description": "Default bill rate, formatted for display (financial access only).",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "currency_base_unit": {
+            "type": "integer"
+          },
           "currency": {
             "description": "ISO 4217 code (financial access only).",
             "type": "string"
@@ -2197,6 +2236,10 @@ export const kantataOpenApi: Record<string, unknown> = {
             "type": "integer"
           },
           "approved": {
+            "type": "boolean"
+          },
+          "user_can_edit": {
+            "description": "Whether the token's user may still edit the entry (false once approved or invoiced).",
             "type": "boolean"
           },
           "is_invoiced": {
@@ -2557,6 +2600,9 @@ export const kantataOpenApi: Record<string, unknown> = {
           },
           "currency_base_unit": {
             "type": "integer"
+          },
+          "user_can_edit": {
+            "type": "boolean"
           },
           "is_billable": {
             "type": "boolean"

@@ -569,6 +569,20 @@ export interface components {
             /** @description The due date in effect (the latest task's when later); `""` when none is set. */
             effective_due_date?: components["schemas"]["Date"] | string | null;
             budgeted?: boolean;
+            change_orders_enabled?: boolean;
+            consultant_role_name?: string;
+            client_role_name?: string;
+            percentage_complete?: number;
+            /** @description Who may join, e.g. `invitation`, `open`. */
+            access_level?: string;
+            exclude_archived_stories_percent_complete?: boolean;
+            can_create_line_items?: boolean;
+            can_invite?: boolean;
+            /** @description Whether the token's user may see the budget. */
+            has_budget_access?: boolean;
+            /** @description Default bill rate, formatted for display (financial access only). */
+            default_rate?: string | null;
+            currency_base_unit?: number;
             /** @description ISO 4217 code (financial access only). */
             currency?: string;
             currency_symbol?: string;
@@ -654,6 +668,8 @@ export interface components {
             /** @description Minor units per major unit (100 for USD). */
             currency_base_unit?: number;
             approved: boolean;
+            /** @description Whether the token's user may still edit the entry (false once approved or invoiced). */
+            user_can_edit?: boolean;
             is_invoiced?: boolean;
             /** @description The invoice the entry is billed on, if any. */
             invoice_id?: components["schemas"]["Id"] | null;
@@ -747,6 +763,7 @@ export interface components {
             currency: string;
             currency_symbol?: string;
             currency_base_unit?: number;
+            user_can_edit?: boolean;
             is_billable: boolean;
             is_invoiced?: boolean;
             reimbursable?: boolean;

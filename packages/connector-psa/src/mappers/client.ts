@@ -18,5 +18,9 @@ export function toClient(group: KantataWorkspaceGroup): Client {
     r.add("company", "only company workspace groups are clients", "not_a_company");
   }
   r.check();
-  return parseClient({ ...kantataOrigin("workspace_groups", { id, updated_at: updatedAt }), name, active: true });
+  return parseClient({
+    ...kantataOrigin("workspace_groups", { id, updated_at: updatedAt }),
+    name,
+    active: true,
+  });
 }

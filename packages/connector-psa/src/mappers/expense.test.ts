@@ -36,11 +36,17 @@ describe("expense mappers", () => {
 
   it("rejects unapproved or non-billable expenses as BillableExpense, naming each reason", () => {
     try {
-      toBillableExpense({ ...expense, is_billable: false }, { submission: { ...expenseReport, status: "pending" } });
+      toBillableExpense(
+        { ...expense, is_billable: false },
+        { submission: { ...expenseReport, status: "pending" } },
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).issues.map((i) => i.path)).toEqual(["active_submission_id", "is_billable"]);
+      expect((e as ValidationError).issues.map((i) => i.path)).toEqual([
+        "active_submission_id",
+        "is_billable",
+      ]);
     }
   });
 

@@ -99,7 +99,8 @@ export function toBillableExpense(expense: KantataExpense, context: ExpenseConte
   if (!line.billable) {
     issues.push({ path: "is_billable", message: "expense is not billable", code: "not_billable" });
   }
-  if (issues.length > 0) throw new ValidationError(`Expense ${line.source.id} is not a billable expense`, issues);
+  if (issues.length > 0)
+    throw new ValidationError(`Expense ${line.source.id} is not a billable expense`, issues);
   return parseBillableExpense(line);
 }
 

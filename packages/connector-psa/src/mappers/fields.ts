@@ -42,7 +42,11 @@ export class FieldReader {
     } else {
       this.#record = {};
       const path = this.#prefix === "" ? "(root)" : this.#prefix.slice(0, -1);
-      this.issues.push({ path, message: record === null ? "must not be null" : "must be an object", code: "invalid_type" });
+      this.issues.push({
+        path,
+        message: record === null ? "must not be null" : "must be an object",
+        code: "invalid_type",
+      });
     }
   }
 
@@ -86,7 +90,9 @@ export class FieldReader {
   boolean(field: string): boolean;
   boolean(field: string, presence: "optional" | "nullable"): boolean | undefined;
   boolean(field: string, presence: Presence = "required"): boolean | undefined {
-    return this.#read(field, presence, false, (v) => (typeof v === "boolean" ? v : fail("must be a boolean")));
+    return this.#read(field, presence, false, (v) =>
+      typeof v === "boolean" ? v : fail("must be a boolean"),
+    );
   }
 
   /** A calendar date `YYYY-MM-DD`. With `emptyIsAbsent`, `""` counts as not set (Kantata's unset dates). */

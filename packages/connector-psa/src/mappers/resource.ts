@@ -36,7 +36,12 @@ export function toResource(
   const disabled = r.boolean("disabled", "nullable");
   const updatedAt = r.instant("updated_at", "optional");
   r.check();
-  const content = { full_name: name, email_address: email ?? null, headline: headline ?? null, disabled: disabled ?? null };
+  const content = {
+    full_name: name,
+    email_address: email ?? null,
+    headline: headline ?? null,
+    disabled: disabled ?? null,
+  };
   return parseResource({
     ...kantataOrigin("users", { id, updated_at: updatedAt }, { content, observedAt: options.observedAt }),
     name,

@@ -113,7 +113,11 @@ export interface KantataFake {
   resolveExpenseReport(
     submissionId: string,
     status: "approved" | "rejected" | "cancelled",
-    resolution?: { creatorId?: string | undefined; description?: string | undefined; on?: string | undefined },
+    resolution?: {
+      creatorId?: string | undefined;
+      description?: string | undefined;
+      on?: string | undefined;
+    },
   ): void;
   /** Changes the random fault rate (0 disables faults). */
   setFaultRate(rate: number): void;
@@ -176,7 +180,9 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
     ]),
   );
   for (const key of SHOWN_KEYS) {
-    routes[`GET /${key}/{id}.json`] = authorized((request) => one(key, request.params.id ?? "", request.query));
+    routes[`GET /${key}/{id}.json`] = authorized((request) =>
+      one(key, request.params.id ?? "", request.query),
+    );
   }
   for (const key of UPDATABLE_KEYS) {
     routes[`PUT /${key}/{id}.json`] = authorized((request) => {
@@ -280,7 +286,8 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
     },
     resolveExpenseReport(submissionId, status, resolution = {}) {
       const submission = store.get("expense_report_submissions", submissionId);
-      if (submission === undefined) throw new Error(`No expense_report_submissions record with id ${submissionId}`);
+      if (submission === undefined)
+        throw new Error(`No expense_report_submissions record with id ${submissionId}`);
       const on = resolution.on ?? store.now().slice(0, 10);
       store.update("expense_report_submissions", submissionId, {
         status,
@@ -317,7 +324,12 @@ const SHOWN_KEYS = [
 ] as const satisfies readonly KantataKey[];
 
 /** Types with an update endpoint (`PUT /{type}/{id}.json`), with the singular name of their request body. */
-const UPDATABLE_KEYS = ["workspaces", "time_entries", "expenses", "users"] as const satisfies readonly KantataKey[];
+const UPDATABLE_KEYS = [
+  "workspaces",
+  "time_entries",
+  "expenses",
+  "users",
+] as const satisfies readonly KantataKey[];
 const SINGULAR: Record<(typeof UPDATABLE_KEYS)[number], string> = {
   workspaces: "workspace",
   time_entries: "time_entry",

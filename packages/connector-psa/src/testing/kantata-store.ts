@@ -4,7 +4,10 @@ import { KANTATA_KEYS, type KantataKey, type KantataRecordTypes } from "../kanta
  * A record to seed: the Kantata shape, with `id`, `created_at` and `updated_at` optional (assigned — except
  * on users, which carry no timestamps in Kantata).
  */
-export type SeedRecord<K extends KantataKey> = Omit<KantataRecordTypes[K], "id" | "created_at" | "updated_at"> & {
+export type SeedRecord<K extends KantataKey> = Omit<
+  KantataRecordTypes[K],
+  "id" | "created_at" | "updated_at"
+> & {
   id?: string;
   created_at?: string;
   updated_at?: string;
@@ -181,7 +184,9 @@ function emptyRecords(): { [K in KantataKey]: KantataRecordTypes[K][] } {
   };
 }
 
-function withoutStamps<T extends { created_at?: string; updated_at?: string }>(input: T): Omit<T, "created_at" | "updated_at"> {
+function withoutStamps<T extends { created_at?: string; updated_at?: string }>(
+  input: T,
+): Omit<T, "created_at" | "updated_at"> {
   const { created_at: _c, updated_at: _u, ...rest } = input;
   return rest;
 }
