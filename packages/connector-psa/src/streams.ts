@@ -30,6 +30,19 @@ export interface CanonicalStream<K extends KantataKey, T> {
   key: K;
   query: KantataQuery;
   map(item: WalkedRecord<K>): T;
+  /**
+   * Records a page needs that `include=` cannot side-load: their map, their ids (those the page does not
+   * carry already) and the query to list them with (`only=<ids>` is added). Fetched with one extra request
+   * per page, before the page is mapped.
+   */
+  related?(records: readonly WalkedRecord<K>[]): RelatedRecords | undefined;
+}
+
+/** See {@link CanonicalStream.related}. */
+export interface RelatedRecords {
+  key: KantataKey;
+  ids: string[];
+  query?: KantataQuery;
 }
 
 /** Filters shared by the time and expense reads. */
@@ -195,12 +208,30 @@ function expenseQuery(filters: ExpenseFilters): KantataQuery {
   return { include: "user,story,workspace,active_submission", ...workspaceFilter(filters) };
 }
 
+/**
+ * The expense report submissions a page of expenses points at but does not carry: `include=active_submission`
+ * side-loads only active ones, so a rejected or cancelled submission (then only `recent_submission_id`) is
+ * listed by id, so that its expenses map as `rejected` / `draft` rather than unknown.
+ */
+function missingSubmissions(records: readonly WalkedRecord<"expenses">[]): RelatedRecords | undefined {
+  const ids = new Set<string>();
+  for (const item of records) {
+    const e = item.record;
+    const id = idOrUndefined(e.active_submission_id) ?? idOrUndefined(e.recent_submission_id);
+    if (id !== undefined && item.included.get("expense_report_submissions", id) === undefined) ids.add(id);
+  }
+  return ids.size === 0
+    ? undefined
+    : { key: "expense_report_submissions", ids: [...ids], query: { all_on_account: true } };
+}
+
 /** Expenses in any approval state → {@link ExpenseLine}. */
 export function expenseStream(filters: ExpenseFilters = {}): CanonicalStream<"expenses", ExpenseLine> {
   return {
     key: "expenses",
     query: expenseQuery(filters),
     map: (item) => toExpenseLine(item.record, expenseContext(item)),
+    related: missingSubmissions,
   };
 }
 
@@ -216,6 +247,7 @@ export function billableExpenseStream(
     key: "expenses",
     query: expenseQuery(filters),
     map: (item) => toBillableExpense(item.record, expenseContext(item)),
+    related: missingSubmissions,
   };
 }
 

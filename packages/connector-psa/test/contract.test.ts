@@ -235,6 +235,60 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     fake.assertNoViolations();
   });
 
+  it("tracks expense approval on stateful expense report submissions: pending, approved, rejected", async () => {
+    const { fake, psa } = setup();
+    const pending = fake.submitExpenses(["602"]);
+    const stateOf = async () =>
+      new Map((await collect(psa.expenses())).map((r) => [r.source.id, r.ok && r.value.approval.state]));
+    expect((await stateOf()).get("602")).toBe("submitted");
+    expect((await collect(psa.billableExpenses())).find((r) => r.source.id === "602")?.ok).toBe(false);
+    fake.resolveExpenseReport(pending.id, "rejected", { creatorId: "10", description: "no receipt" });
+    expect(fake.store.get("expenses", "602")).toMatchObject({
+      active_submission_id: null,
+      recent_submission_id: pending.id,
+    });
+    // no longer active, so not side-loaded: listed by id (only=) and known as rejected, not guessed
+    expect((await stateOf()).get("602")).toBe("rejected");
+    const again = fake.submitExpenses(["602"]);
+    await psa.http.PUT("/expense_report_submissions/{id}/approve.json", {
+      params: { path: { id: again.id } },
+      body: { resolution: { description: "OK" } },
+    });
+    expect(fake.store.get("expense_report_submissions", again.id)?.status).toBe("approved");
+    const billable = (await collect(psa.billableExpenses())).find((r) => r.source.id === "602");
+    expect(billable?.ok && billable.value.approval.state).toBe("approved");
+    // Kantata has no approved filter on expenses: the fake never filters on a field expenses do not have
+    expect(fake.store.all("expenses").some((e) => "approved" in e)).toBe(false);
+    fake.assertNoViolations();
+  });
+
+  it("answers like Kantata: no meta unless asked, no financial fields without financial access", async () => {
+    const { fake } = setup({ financialAccess: false });
+    const psa = createPsaClient({
+      token: "secret-token",
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+      perPage: 1,
+    });
+    const page = await psa.fetchPage("workspaces", { page: 1, per_page: 1 });
+    expect(page).not.toHaveProperty("meta");
+    expect(Object.values(page.workspaces ?? {})[0]).not.toHaveProperty("currency");
+    const projects = await collect(psa.projects());
+    // paging without meta: pages of one until a short (empty) page
+    expect(projects).toHaveLength(2);
+    expect(projects.every((p) => !p.ok && p.error.issues[0]?.path === "currency")).toBe(true);
+    const withCurrency = createPsaClient({
+      token: "secret-token",
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+      defaultCurrency: "USD",
+    });
+    expect((await collect(withCurrency.projects())).every((p) => p.ok && p.value.currency === "USD")).toBe(
+      true,
+    );
+    fake.assertNoViolations();
+  });
+
   it("lets the caller name the client from a workspace's external references (e.g. a CRM account)", async () => {
     const { fake, psa } = setup();
     fake.seed({

@@ -56,12 +56,25 @@ afterEach(async () => {
 });
 
 /** A client whose every request is answered with the fixture, verbatim, through a validating fake. */
-function serve(type: string, kind: string, options: { defaultCurrency?: string } = {}): PsaClient {
+function serve(
+  type: string,
+  kind: string,
+  options: { defaultCurrency?: string } = {},
+  more: Record<string, string> = {},
+): PsaClient {
   const { route } = routeOf(type, kind);
-  const body = fixture(`${type}.${kind}.json`);
-  const answer = () => ({ status: 200, headers: { "content-type": "application/json" }, body });
+  const answer = (file: string) => () => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: fixture(file),
+  });
+  const extra = Object.fromEntries(Object.entries(more).map(([r, file]) => [r, answer(file)]));
   // A one-record body also answers the list route (a list of one), for the canonical reads.
-  api = createFakeApi({ spec: kantataOpenApi, routes: { [route]: answer, [`GET /${type}.json`]: answer } });
+  const own = answer(`${type}.${kind}.json`);
+  api = createFakeApi({
+    spec: kantataOpenApi,
+    routes: { [`GET /${type}.json`]: own, [route]: own, ...extra },
+  });
   return createPsaClient({ token: "t", baseUrl: api.baseUrl, fetch: api.fetch, retry: false, ...options });
 }
 
@@ -125,12 +138,22 @@ describe("real-shaped Kantata bodies (test/fixtures/kantata) validate, read and 
     });
   }
 
-  it("pages a list without meta or count: one short page, one request", async () => {
-    const psa = serve("expenses", "list");
+  it("pages a list without meta or count: one short page, one request; fetches the rejected submission", async () => {
+    const psa = serve(
+      "expenses",
+      "list",
+      {},
+      {
+        "GET /expense_report_submissions.json": "expense_report_submissions.list.json",
+      },
+    );
     const reads = [];
     for await (const read of psa.expenses()) reads.push(read);
-    expect(reads.map((r) => r.ok && r.value.approval.state)).toEqual(["approved", "submitted", "other"]);
+    expect(reads.map((r) => r.ok && r.value.approval.state)).toEqual(["approved", "submitted", "rejected"]);
     expect(api?.calls("GET /expenses.json")).toBe(1);
+    // the rejected expense's submission is no longer active: listed by id in one extra request
+    expect(api?.calls("GET /expense_report_submissions.json")).toBe(1);
+    expect(api?.requests.at(-1)?.path).toMatch(/expense_report_submissions/);
     api?.assertNoViolations();
   });
 
