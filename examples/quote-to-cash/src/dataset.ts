@@ -23,10 +23,9 @@ export const DEMO_SIZE: SeedSize = {
   expenses: 500,
 };
 
-/** Kantata status object of a workspace. */
+/** Kantata status object of a workspace (no `key`: the numeric key comes as the workspace's `status_key`). */
 export interface KantataStatus {
   color: string;
-  key: number;
   message: string;
 }
 
@@ -50,21 +49,24 @@ export interface KantataWorkspace {
   price_in_cents: number;
   currency: string;
   status: KantataStatus;
+  status_key: number;
   stories_are_fixed_fee_by_default: boolean;
-  require_time_approvals: boolean;
-  require_expense_approvals: boolean;
+  /** Often absent in Kantata responses: absent means unknown (treated as "approval required"). */
+  require_time_approvals?: boolean;
+  require_expense_approvals?: boolean;
+  primary_workspace_group_id: string;
   created_at: string;
   updated_at: string;
 }
 
-/** A consultant. */
+/** A consultant. Kantata users carry no timestamps; `account_id` is an integer. */
 export interface KantataUser {
   id: string;
   full_name: string;
   email_address: string;
   headline: string;
-  created_at: string;
-  updated_at: string;
+  disabled: boolean;
+  account_id: number;
 }
 
 /** A task or milestone of a workspace. */
@@ -122,7 +124,10 @@ export interface KantataTimeEntry {
   updated_at: string;
 }
 
-/** An expense. */
+/**
+ * An expense. It has no approval attribute: approval lives on its expense report submission
+ * (`active_submission_id` while pending or approved; after a rejection only `recent_submission_id`).
+ */
 export interface KantataExpense {
   id: string;
   workspace_id: string;
@@ -133,9 +138,27 @@ export interface KantataExpense {
   currency: string;
   is_billable: boolean;
   reimbursable: boolean;
-  approved: boolean;
   is_invoiced: boolean;
   notes: string;
+  active_submission_id: string | null;
+  recent_submission_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One user's expenses on one workspace for one week, submitted for approval. */
+export interface KantataExpenseReportSubmission {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  title: string;
+  status: "approved" | "pending" | "rejected";
+  expense_ids: string[];
+  current_resolution_description: string | null;
+  current_resolution_creator_id: string | null;
+  current_resolution_created_at_date: string | null;
+  line_item_total_in_cents: number;
+  currency: string;
   created_at: string;
   updated_at: string;
 }
@@ -172,6 +195,7 @@ export interface DemoDataSet {
     timesheet_submissions: KantataTimesheetSubmission[];
     time_entries: KantataTimeEntry[];
     expenses: KantataExpense[];
+    expense_report_submissions: KantataExpenseReportSubmission[];
   };
   workforce: WorkforceRecord[];
   netsuite: NetSuiteMasterData;

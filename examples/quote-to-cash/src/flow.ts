@@ -245,6 +245,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       traffic: counts,
       stateDir: options.paths.dir,
       resumed: fakes.resumed,
+      expenseSubmissions: snapshot.expenseSubmissions,
       ...(approved ? { approvedInKantata: approved } : {}),
       timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,

@@ -14,6 +14,15 @@ export interface PsaSnapshot {
   unreadable: { key: string; reason: string }[];
   /** Approval instant of each timesheet submission (Kantata id → updated_at of the approval). */
   approvedAt: Map<string, string>;
+  /** Kantata's expense report submissions by status: only expenses of approved ones are posted. */
+  expenseSubmissions: ExpenseSubmissionCounts;
+}
+
+/** Expense report submissions (and their expenses) by status. */
+export interface ExpenseSubmissionCounts {
+  approved: { submissions: number; expenses: number };
+  pending: { submissions: number; expenses: number };
+  rejected: { submissions: number; expenses: number };
 }
 
 /**
@@ -45,13 +54,29 @@ export async function readPsa(psa: PsaClient, data: DemoDataSet, signal?: AbortS
   const expenses = (await collect(psa.expenses(options), (e) => inPeriod(e.date))).map((e) =>
     enrich(e, workforce),
   );
+  const inPeriodExpense = new Set(expenses.map((e) => e.source.id));
   const approvedAt = new Map<string, string>();
   for await (const page of psa.pages("timesheet_submissions", {}, options)) {
     for (const { record } of page.records) {
       if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
     }
   }
-  return { clients, projects, timeEntries, expenses, unreadable, approvedAt };
+  // Expense approval lives on expense report submissions (expenses carry no approval attribute).
+  const expenseSubmissions: ExpenseSubmissionCounts = {
+    approved: { submissions: 0, expenses: 0 },
+    pending: { submissions: 0, expenses: 0 },
+    rejected: { submissions: 0, expenses: 0 },
+  };
+  for await (const page of psa.pages("expense_report_submissions", { all_on_account: true }, options)) {
+    for (const { record } of page.records) {
+      if (record.status === "cancelled") continue;
+      const counts = expenseSubmissions[record.status];
+      counts.submissions += 1;
+      const ids = Array.isArray(record.expense_ids) ? record.expense_ids : [];
+      counts.expenses += ids.filter((id) => inPeriodExpense.has(id)).length;
+    }
+  }
+  return { clients, projects, timeEntries, expenses, unreadable, approvedAt, expenseSubmissions };
 }
 
 /**

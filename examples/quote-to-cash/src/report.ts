@@ -53,6 +53,15 @@ export function renderReport(summary: DemoSummary): string {
       for (const group of groups) lines.push(`    ${group.message}`);
     }
   }
+  const es = summary.expenseSubmissions;
+  if (es) {
+    lines.push(
+      `  Expense report submissions in Kantata: ${count(es.approved.submissions)} approved` +
+        ` (${count(es.approved.expenses)} expenses, posted), ${count(es.pending.submissions)} pending` +
+        ` (${count(es.pending.expenses)} expenses), ${count(es.rejected.submissions)} rejected` +
+        ` (${count(es.rejected.expenses)} expenses) — pending and rejected stay unposted`,
+    );
+  }
   const rejectedNamed = summary.exceptions.filter((e) => e.rejected).reduce((n, e) => n + e.records, 0);
   if (rejectedNamed !== summary.buckets.rejected) {
     lines.push(

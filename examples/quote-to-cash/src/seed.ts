@@ -1,6 +1,7 @@
 import type {
   DemoDataSet,
   KantataExpense,
+  KantataExpenseReportSubmission,
   KantataStory,
   KantataTimeEntry,
   KantataTimesheetSubmission,
@@ -119,12 +120,12 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       due_date: closed ? isoDate(YEAR, MONTH, CLOSE_DAY) : isoDate(YEAR + 1, random.int(1, 6), 28),
       price_in_cents: random.int(150, 900) * 1_000_00,
       currency: "USD",
-      status: closed
-        ? { color: "grey", key: 400, message: "Completed" }
-        : { color: "green", key: 310, message: "In Progress" },
+      status: closed ? { color: "grey", message: "Completed" } : { color: "green", message: "In Progress" },
+      status_key: closed ? 400 : 310,
       stories_are_fixed_fee_by_default: false,
-      require_time_approvals: true,
-      require_expense_approvals: true,
+      // Kantata often leaves the approval flags out: every third workspace comes without them.
+      ...(p % 3 === 2 ? {} : { require_time_approvals: true, require_expense_approvals: true }),
+      primary_workspace_group_id: group.id,
       created_at: "2026-03-02T09:00:00Z",
       updated_at: closed ? `${isoDate(YEAR, MONTH, CLOSE_DAY)}T16:30:00Z` : "2026-09-28T08:15:00Z",
     });
@@ -175,8 +176,8 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       full_name: `${first} ${last}`,
       email_address: email,
       headline: role.name,
-      created_at: "2026-01-05T08:00:00Z",
-      updated_at: "2026-09-01T08:00:00Z",
+      disabled: false,
+      account_id: 4_200,
     });
     const costCenter =
       u >= unmappedFrom ? UNMAPPED_COST_CENTER.code : COST_CENTERS[u % COST_CENTERS.length]!.code;
@@ -305,8 +306,10 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
     entry.notes = `${entry.notes} (corrected after approval)`;
   }
 
-  // Expenses: exactly `size.expenses`; unapproved when their week's timesheet is not approved, plus a
-  // few still in the approver's queue.
+  // Expenses: exactly `size.expenses`, submitted per user, project and week in expense report
+  // submissions. A week's expenses are approved when its timesheet is, pending when the timesheet is
+  // pending (plus a few still in the approver's queue), rejected with a rejected timesheet — and at least
+  // one submission of each state.
   const expenses: KantataExpense[] = [];
   for (let x = 0; x < size.expenses; x++) {
     const user = random.pick(users);
@@ -314,7 +317,6 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
     const open = projectsOf.get(user.id)!.filter((w) => w !== closedWorkspace || day < closeDate);
     const workspace = random.pick(open.length > 0 ? open : workspaces.filter((w) => w !== closedWorkspace));
     const category = weighted(random, EXPENSE_CATEGORIES);
-    const submission = submissionFor(user.id, workspace.id, day);
     const createdAt = `${day}T${pad(random.int(18, 21))}:${pad(random.int(0, 59))}:00Z`;
     expenses.push({
       id: String(66_000_001 + x),
@@ -327,13 +329,19 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       // Every expense in this slice is billable to the client (non-billable expenses are out of scope).
       is_billable: true,
       reimbursable: true,
-      approved: submission.status === "approved" && !random.chance(0.03),
       is_invoiced: false,
       notes: `${category.name} — ${shortName(groupOf(groups, workspace.id).name)} on site`,
+      active_submission_id: null,
+      recent_submission_id: null,
       created_at: createdAt,
       updated_at: createdAt,
     });
   }
+  const expenseReports = expenseReportsOf(
+    expenses,
+    (e) => submissionFor(e.user_id, e.workspace_id, e.date),
+    random,
+  );
 
   const mappedCenters = COST_CENTERS.map((c) => c.code) as string[];
   return {
@@ -349,6 +357,7 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       timesheet_submissions: [...submissions.values()].sort((a, b) => Number(a.id) - Number(b.id)),
       time_entries: timeEntries,
       expenses,
+      expense_report_submissions: expenseReports,
     },
     workforce,
     netsuite: {
@@ -372,6 +381,72 @@ export function generateDataSet(seed: number, size: SeedSize = DEMO_SIZE): DemoD
       editedAfterApprovalIds: edited.map((e) => e.id).sort(),
     },
   };
+}
+
+/**
+ * Groups expenses into expense report submissions (one per timesheet: user, project, week), sets each
+ * submission's status from its timesheet's (3 % of approved weeks still pending), makes sure at least one
+ * is pending and one rejected, and points the expenses at them as Kantata does: a rejected submission is
+ * only their `recent_submission_id`.
+ */
+function expenseReportsOf(
+  expenses: KantataExpense[],
+  timesheetOf: (expense: KantataExpense) => KantataTimesheetSubmission,
+  random: Random,
+): KantataExpenseReportSubmission[] {
+  const byTimesheet = new Map<
+    string,
+    { timesheet: KantataTimesheetSubmission; expenses: KantataExpense[] }
+  >();
+  for (const expense of expenses) {
+    const timesheet = timesheetOf(expense);
+    const group = byTimesheet.get(timesheet.id) ?? { timesheet, expenses: [] };
+    group.expenses.push(expense);
+    byTimesheet.set(timesheet.id, group);
+  }
+  const groups = [...byTimesheet.values()].sort((a, b) => Number(a.timesheet.id) - Number(b.timesheet.id));
+  const reports = groups.map(({ timesheet, expenses: lines }, i): KantataExpenseReportSubmission => {
+    const status =
+      timesheet.status === "approved" && random.chance(0.03) ? ("pending" as const) : timesheet.status;
+    const resolved = status !== "pending";
+    const last = lines.reduce((max, e) => (e.created_at > max ? e.created_at : max), "");
+    return {
+      id: String(7_700_001 + i),
+      workspace_id: timesheet.workspace_id,
+      user_id: timesheet.user_id,
+      title: timesheet.title,
+      status,
+      expense_ids: lines.map((e) => e.id),
+      current_resolution_description: status === "rejected" ? "Receipts missing" : null,
+      current_resolution_creator_id: null,
+      current_resolution_created_at_date: resolved ? timesheet.updated_at.slice(0, 10) : null,
+      line_item_total_in_cents: lines.reduce((sum, e) => sum + e.amount_in_cents, 0),
+      currency: lines[0]?.currency ?? "USD",
+      created_at: timesheet.created_at > last ? timesheet.created_at : last,
+      updated_at: resolved && timesheet.updated_at > last ? timesheet.updated_at : last,
+    };
+  });
+  // At least one submission still pending and one rejected, so the demo shows both.
+  const approved = reports.filter((r) => r.status === "approved");
+  if (!reports.some((r) => r.status === "pending") && approved.length > 1) {
+    const pending = approved.shift()!;
+    pending.status = "pending";
+    pending.current_resolution_created_at_date = null;
+  }
+  if (!reports.some((r) => r.status === "rejected") && approved.length > 1) {
+    const rejected = approved.pop()!;
+    rejected.status = "rejected";
+    rejected.current_resolution_description = "Receipts missing";
+  }
+  const byId = new Map(expenses.map((e) => [e.id, e]));
+  for (const report of reports) {
+    for (const id of report.expense_ids) {
+      const expense = byId.get(id)!;
+      expense.recent_submission_id = report.id;
+      expense.active_submission_id = report.status === "rejected" ? null : report.id;
+    }
+  }
+  return reports;
 }
 
 const NOTES = [

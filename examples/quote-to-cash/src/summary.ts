@@ -105,6 +105,15 @@ export interface DemoSummary {
   stateDir: string;
   /** True when the fakes started from saved state (a repeat run). */
   resumed: boolean;
+  /**
+   * Kantata's expense report submissions of the period by status (submissions and the expenses in them):
+   * approved ones post; pending and rejected ones stay unposted.
+   */
+  expenseSubmissions?: {
+    approved: { submissions: number; expenses: number };
+    pending: { submissions: number; expenses: number };
+    rejected: { submissions: number; expenses: number };
+  };
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
   approvedInKantata?: { timesheets: number; timeEntries: number };
   /** Wall-clock time of the steps around the posting phases. */
