@@ -409,7 +409,7 @@ function expenseReportsOf(
     const status =
       timesheet.status === "approved" && random.chance(0.03) ? ("pending" as const) : timesheet.status;
     const resolved = status !== "pending";
-    const last = lines.reduce((max, e) => (e.created_at > max ? e.created_at : max), "");
+    const last = latest(lines.map((e) => e.created_at));
     return {
       id: String(7_700_001 + i),
       workspace_id: timesheet.workspace_id,
@@ -422,8 +422,8 @@ function expenseReportsOf(
       current_resolution_created_at_date: resolved ? timesheet.updated_at.slice(0, 10) : null,
       line_item_total_in_cents: lines.reduce((sum, e) => sum + e.amount_in_cents, 0),
       currency: lines[0]?.currency ?? "USD",
-      created_at: timesheet.created_at > last ? timesheet.created_at : last,
-      updated_at: resolved && timesheet.updated_at > last ? timesheet.updated_at : last,
+      created_at: latest([timesheet.created_at, last]),
+      updated_at: resolved ? latest([timesheet.updated_at, last]) : last,
     };
   });
   // At least one submission still pending and one rejected, so the demo shows both.
@@ -447,6 +447,11 @@ function expenseReportsOf(
     }
   }
   return reports;
+}
+
+/** The latest of ISO instants (they sort as strings). */
+function latest(instants: string[]): string {
+  return [...instants].sort().at(-1) ?? "";
 }
 
 const NOTES = [

@@ -81,6 +81,19 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(first.exceptions.some((e) => e.code === "EDITED_AFTER_APPROVAL" && !e.rejected)).toBe(true);
   });
 
+  it("posts only expenses of approved expense report submissions; pending and rejected stay unposted", () => {
+    const es = first.expenseSubmissions;
+    expect(es?.approved.expenses).toBeGreaterThan(0);
+    const posted = first.phases.find((p) => p.name === "expenses")?.buckets.written ?? 0;
+    // every posted expense is in an approved submission (some approved ones are held back: closed, unmapped)
+    expect(posted).toBeGreaterThan(0);
+    expect(posted).toBeLessThanOrEqual(es?.approved.expenses ?? 0);
+    const notApproved = first.exceptions
+      .filter((e) => e.code === "NOT_APPROVED" && e.kind === "expenses")
+      .reduce((n, e) => n + e.records, 0);
+    expect(notApproved).toBe((es?.pending.expenses ?? 0) + (es?.rejected.expenses ?? 0));
+  });
+
   it("reconciles: every approved entry missing in NetSuite is explained, nothing extra, nothing different", () => {
     const r = first.reconciliation;
     expect(r.missingInSource).toBe(0);

@@ -164,6 +164,22 @@ describe("renderReport", () => {
     expect(text).toContain("2 external ids stored more than once (!)");
   });
 
+  it("counts pending and rejected expense report submissions apart", () => {
+    const text = renderReport(
+      summary({
+        expenseSubmissions: {
+          approved: { submissions: 222, expenses: 441 },
+          pending: { submissions: 27, expenses: 57 },
+          rejected: { submissions: 2, expenses: 3 },
+        },
+      }),
+    );
+    expect(text).toContain(
+      "Expense report submissions in Kantata: 222 approved (441 expenses, posted), 27 pending (57 expenses), 2 rejected (3 expenses)",
+    );
+    expect(renderReport(summary())).not.toContain("Expense report submissions");
+  });
+
   it("lists failures and says how to recover", () => {
     const s = summary({
       buckets: { written: 88, unchanged: 0, rejected: 22, failed: 2 },

@@ -67,6 +67,27 @@ describe("generateDataSet", () => {
     }
   });
 
+  it("puts every expense in an expense report submission: approved, pending and rejected ones", () => {
+    const data = generateDataSet(20261031);
+    const k = data.kantata;
+    const reports = new Map(k.expense_report_submissions.map((r) => [r.id, r]));
+    const statuses = new Set(k.expense_report_submissions.map((r) => r.status));
+    expect(statuses).toEqual(new Set(["approved", "pending", "rejected"]));
+    for (const expense of k.expenses) {
+      expect(expense).not.toHaveProperty("approved"); // Kantata expenses have no approval attribute
+      const report = reports.get(expense.recent_submission_id ?? "");
+      expect(report?.expense_ids).toContain(expense.id);
+      // a rejected submission is no longer the expense's active one
+      expect(expense.active_submission_id).toBe(report?.status === "rejected" ? null : report?.id);
+      expect(report?.workspace_id).toBe(expense.workspace_id);
+    }
+    const listed = k.expense_report_submissions.flatMap((r) => r.expense_ids);
+    expect(listed.sort()).toEqual(k.expenses.map((e) => e.id).sort());
+    // Kantata often omits the approval flags: some workspaces come without them
+    expect(k.workspaces.some((w) => w.require_time_approvals === undefined)).toBe(true);
+    expect(k.users.every((u) => !("updated_at" in u) && Number.isInteger(u.account_id))).toBe(true);
+  });
+
   it("keeps references consistent and ids unique", () => {
     const data = generateDataSet(3, SMALL);
     const k = data.kantata;
