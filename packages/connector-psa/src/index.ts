@@ -38,6 +38,7 @@ export {
   type KantataEnvelope,
   type KantataErrorBody,
   type KantataExpense,
+  type KantataExpenseReportSubmission,
   type KantataExternalReference,
   type KantataKey,
   type KantataMeta,
@@ -52,17 +53,24 @@ export {
   type KantataWorkspaceResource,
 } from "./kantata-types.js";
 // Mappers (pure)
-export { kantataApproval } from "./mappers/approval.js";
+export { type ExpenseSubmissionIds, expenseApproval, kantataApproval } from "./mappers/approval.js";
 export { toClient } from "./mappers/client.js";
 export { type ExpenseContext, toBillableExpense, toExpenseLine } from "./mappers/expense.js";
 export { type MilestoneContext, toMilestone } from "./mappers/milestone.js";
 export { moneyFromCents } from "./mappers/money.js";
 export { type ProjectContext, toProject } from "./mappers/project.js";
-export { toResource } from "./mappers/resource.js";
-export { KANTATA_SYSTEM, kantataOrigin, kantataRef } from "./mappers/source.js";
+export { type ResourceOptions, toResource } from "./mappers/resource.js";
+export { KANTATA_SYSTEM, kantataKey, kantataOrigin, kantataRef, UNKNOWN_INSTANT } from "./mappers/source.js";
 export { type TimeEntryContext, toTimeEntry } from "./mappers/time-entry.js";
 export { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
-export { checkPerPage, type KantataPage, type PaginateOptions, paginate } from "./paginate.js";
+export {
+  checkPerPage,
+  isLastPage,
+  type KantataPage,
+  metaOf,
+  type PaginateOptions,
+  paginate,
+} from "./paginate.js";
 export { asValidationError, type PsaRead, readAs } from "./psa-read.js";
 export {
   approvedTimeEntryStream,
@@ -76,6 +84,7 @@ export {
   type ProjectRelated,
   type ProjectStreamOptions,
   projectStream,
+  type RelatedRecords,
   resourceStream,
   type TimeEntryFilters,
   timeEntryStream,

@@ -2,6 +2,8 @@ import { AuthError, BadRequestError, RateLimitError } from "@ledgerline/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SyncCheckpoint } from "../src/checkpoint.js";
 import { createPsaClient } from "../src/client.js";
+import { walkEnvelope } from "../src/envelope.js";
+import type { KantataEnvelope } from "../src/kantata-types.js";
 import { createKantataFake, type KantataFake } from "../src/testing/index.js";
 import type { KantataSeed } from "../src/testing/kantata-store.js";
 
@@ -260,6 +262,30 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     // Kantata has no approved filter on expenses: the fake never filters on a field expenses do not have
     expect(fake.store.all("expenses").some((e) => "approved" in e)).toBe(false);
     fake.assertNoViolations();
+  });
+
+  it("creates an assignment from story_id and assignee_id (resource_id optional), in the list envelope", async () => {
+    const { fake, psa } = setup();
+    const { data } = await psa.http.POST("/assignments.json", {
+      body: { assignment: { story_id: "300", assignee_id: "10" } },
+    });
+    const [created] = walkEnvelope(data as KantataEnvelope, "assignments");
+    expect(created?.record).toMatchObject({
+      story_id: "300",
+      assignee_id: "10",
+      resource_id: null,
+      current: true,
+    });
+    fake.assertNoViolations();
+    // without assignee_id the request breaks the contract: the fake refuses it and records a violation
+    await expect(
+      psa.http.POST("/assignments.json", {
+        body: { assignment: { story_id: "300" } } as unknown as {
+          assignment: { story_id: string; assignee_id: string };
+        },
+      }),
+    ).rejects.toThrow();
+    expect(fake.api.violations.length).toBeGreaterThan(0);
   });
 
   it("answers like Kantata: no meta unless asked, no financial fields without financial access", async () => {

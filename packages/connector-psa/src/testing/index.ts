@@ -10,5 +10,18 @@ export {
   type KantataFakeOptions,
 } from "./kantata-fake.js";
 export { INCLUDE_RULES, type IncludeRule } from "./kantata-includes.js";
-export { type ListOutcome, listRecords, type RawQuery } from "./kantata-list.js";
-export { type KantataSeed, type KantataState, KantataStore, type SeedRecord } from "./kantata-store.js";
+export {
+  FINANCIAL_WORKSPACE_FIELDS,
+  type ListOutcome,
+  type ListShape,
+  listRecords,
+  type RawQuery,
+} from "./kantata-list.js";
+export {
+  type KantataSeed,
+  type KantataState,
+  KantataStore,
+  type SeedRecord,
+  UNSTAMPED_KEYS,
+  updatedAtOf,
+} from "./kantata-store.js";

@@ -198,6 +198,24 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
       return one(key, id, request.query);
     });
   }
+  routes["POST /assignments.json"] = authorized((request) => {
+    // The OpenAPI validator has already refused a body without `story_id` and `assignee_id`.
+    const fields = (
+      request.body as { assignment: { story_id: string; assignee_id: string; resource_id?: string } }
+    ).assignment;
+    if (store.get("stories", fields.story_id) === undefined) {
+      return kantataError(422, "validation", "story_id does not name a story");
+    }
+    const created = store.insert("assignments", {
+      story_id: fields.story_id,
+      assignee_id: fields.assignee_id,
+      resource_id: fields.resource_id ?? null,
+      current: true,
+      allocated_minutes: null,
+      estimated_minutes: null,
+    });
+    return one("assignments", created.id, new URLSearchParams());
+  });
   routes["PUT /timesheet_submissions/{id}/approve.json"] = authorized((request) => {
     const id = request.params.id ?? "";
     if (store.get("timesheet_submissions", id) === undefined) return kantataError(404, "system", "Not found");
