@@ -94,8 +94,9 @@ export function walkEnvelope<K extends KantataKey>(envelope: KantataEnvelope, ke
       });
       return;
     }
-    const record = included.get(key, ref.id);
-    if (record === undefined) {
+    // The record as sent, whatever its shape: a malformed record is the mapper's per-record rejection,
+    // not the end of the page.
+    if (!Object.hasOwn(map ?? {}, ref.id)) {
       issues.push({
         path: `results.${index}`,
         message: `listed in results but missing from the "${key}" map`,
@@ -103,6 +104,7 @@ export function walkEnvelope<K extends KantataKey>(envelope: KantataEnvelope, ke
       });
       return;
     }
+    const record = (map as Record<string, KantataRecordTypes[K]>)[ref.id] as KantataRecordTypes[K];
     walked.push({ key, id: ref.id, record, included });
   });
   if (issues.length > 0) {

@@ -104,23 +104,24 @@ export function projectStream(options: ProjectStreamOptions = {}): CanonicalStre
     query: { include: "workspace_groups,primary_maven,external_references" },
     map(item) {
       const workspace = item.record;
-      const externalReferences = arrayOf(workspace.external_reference_ids).flatMap((id) => {
+      const fields = fieldsOf(workspace);
+      const externalReferences = arrayOf(fields.external_reference_ids).flatMap((id) => {
         const ref = item.included.get("external_references", idOrUndefined(id));
         return ref === undefined ? [] : [ref];
       });
       const primaryGroup = item.included.get(
         "workspace_groups",
-        idOrUndefined(workspace.primary_workspace_group_id),
+        idOrUndefined(fields.primary_workspace_group_id),
       );
       const clientGroup =
         primaryGroup ??
-        arrayOf(workspace.workspace_group_ids)
+        arrayOf(fields.workspace_group_ids)
           .map((id) => item.included.get("workspace_groups", idOrUndefined(id)))
           .find((group) => group?.company === true);
       return toProject(workspace, {
         client: options.clientFor?.(workspace, { externalReferences, item }),
         clientGroup,
-        primaryMaven: item.included.get("users", idOrUndefined(workspace.primary_maven_id)),
+        primaryMaven: item.included.get("users", idOrUndefined(fields.primary_maven_id)),
         currency: options.currency,
       });
     },
@@ -149,7 +150,7 @@ export function milestoneStream(options: MilestoneStreamOptions = {}): Canonical
     query: { story_type: "milestone", include: "workspace", ...workspaceFilter(options) },
     map: (item) =>
       toMilestone(item.record, {
-        workspace: item.included.get("workspaces", idOrUndefined(item.record.workspace_id)),
+        workspace: item.included.get("workspaces", idOrUndefined(fieldsOf(item.record).workspace_id)),
         completedOn: options.completedOn?.(item.record),
       }),
   };
@@ -167,8 +168,8 @@ function timeQuery(filters: TimeEntryFilters): KantataQuery {
 }
 
 function mapTimeEntry(item: WalkedRecord<"time_entries">): TimeEntry {
-  const entry = item.record;
-  return toTimeEntry(entry, {
+  const entry = fieldsOf(item.record);
+  return toTimeEntry(item.record, {
     user: item.included.get("users", idOrUndefined(entry.user_id)),
     workspace: item.included.get("workspaces", idOrUndefined(entry.workspace_id)),
     story: item.included.get("stories", idOrUndefined(entry.story_id)),
@@ -193,7 +194,7 @@ export function approvedTimeEntryStream(
 }
 
 function expenseContext(item: WalkedRecord<"expenses">) {
-  const e = item.record;
+  const e = fieldsOf(item.record);
   const submissionId = idOrUndefined(e.active_submission_id) ?? idOrUndefined(e.recent_submission_id);
   return {
     user: item.included.get("users", idOrUndefined(e.user_id)),
@@ -216,7 +217,7 @@ function expenseQuery(filters: ExpenseFilters): KantataQuery {
 function missingSubmissions(records: readonly WalkedRecord<"expenses">[]): RelatedRecords | undefined {
   const ids = new Set<string>();
   for (const item of records) {
-    const e = item.record;
+    const e = fieldsOf(item.record);
     const id = idOrUndefined(e.active_submission_id) ?? idOrUndefined(e.recent_submission_id);
     if (id !== undefined && item.included.get("expense_report_submissions", id) === undefined) ids.add(id);
   }
@@ -259,4 +260,9 @@ function idOrUndefined(value: unknown): string | undefined {
 /** The array attribute, or none when the record sends something else. */
 function arrayOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** The attributes of a record of unknown shape (none for a hostile non-object; the mapper rejects it). */
+function fieldsOf(record: unknown): Record<string, unknown> {
+  return typeof record === "object" && record !== null ? (record as Record<string, unknown>) : {};
 }

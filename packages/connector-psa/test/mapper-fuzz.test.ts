@@ -51,16 +51,20 @@ describe("PSA mappers are total (fast-check over hostile records)", () => {
 
   it("one hostile expense in a page is one rejected read; the read goes on", async () => {
     const envelope = {
-      count: 3,
+      count: 5,
       results: [
         { key: "expenses", id: "1" },
         { key: "expenses", id: "2" },
         { key: "expenses", id: "3" },
+        { key: "expenses", id: "4" },
+        { key: "expenses", id: "5" },
       ],
       expenses: {
         "1": { ...expense, id: "1", active_submission_id: null, recent_submission_id: null },
         "2": { ...expense, id: 2, category: null },
         "3": { ...expense, id: "3", active_submission_id: null, recent_submission_id: null },
+        "4": null,
+        "5": 42,
       },
     } as unknown as KantataEnvelope;
     const fetchPage: PageFetcher = async () => envelope;
@@ -70,8 +74,15 @@ describe("PSA mappers are total (fast-check over hostile records)", () => {
       ["kantata-expenses-1", true],
       ["kantata-expenses-2", false],
       ["kantata-expenses-3", true],
+      ["kantata-expenses-4", false],
+      ["kantata-expenses-5", false],
     ]);
     const bad = reads[1];
     expect(bad?.ok === false && bad.error.issues.map((i) => i.path)).toEqual(["id", "category"]);
+    for (const read of reads.slice(3)) {
+      expect(read.ok === false && read.error.issues).toEqual([
+        expect.objectContaining({ path: "(root)", code: "invalid_type" }),
+      ]);
+    }
   });
 });

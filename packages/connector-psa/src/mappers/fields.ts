@@ -25,6 +25,8 @@ export class FieldReader {
   readonly issues: ValidationIssue[];
   readonly #record: Record<string, unknown>;
   readonly #prefix: string;
+  /** The record itself is not an object: that one issue says it all, its fields add nothing. */
+  readonly #notAnObject: boolean;
 
   /**
    * @param what names the record in the error message, e.g. `"Kantata expense"`.
@@ -37,6 +39,7 @@ export class FieldReader {
   ) {
     this.#prefix = nested?.prefix ?? "";
     this.issues = nested?.issues ?? [];
+    this.#notAnObject = !isObject(record);
     if (isObject(record)) {
       this.#record = record;
     } else {
@@ -138,6 +141,7 @@ export class FieldReader {
   }
 
   #issue(field: string, message: string, code?: string): void {
+    if (this.#notAnObject) return;
     const issue: ValidationIssue = { path: `${this.#prefix}${field}`, message, ...(code ? { code } : {}) };
     this.issues.push(issue);
   }
