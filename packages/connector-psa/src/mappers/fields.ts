@@ -16,7 +16,7 @@ const ID = /^\d{1,32}$/;
  * Required getters return a harmless placeholder (`""`, `0`, `false`) when the field is invalid; the
  * placeholder is never used because `check()` throws first.
  *
- * Hand-written (about 100 lines) rather than a schema library: the vendor shapes already live in
+ * Hand-written (under 200 lines) rather than a schema library: the vendor shapes already live in
  * `openapi/kantata.yaml`, the mappers read only a handful of fields each, and the issues must use core's
  * `ValidationIssue` format with value-free messages.
  */
