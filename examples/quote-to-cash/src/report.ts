@@ -57,9 +57,9 @@ export function renderReport(summary: DemoSummary): string {
   if (es) {
     lines.push(
       `  Expense report submissions in Kantata: ${count(es.approved.submissions)} approved` +
-        ` (${count(es.approved.expenses)} expenses, posted), ${count(es.pending.submissions)} pending` +
+        ` (${count(es.approved.expenses)} expenses), ${count(es.pending.submissions)} pending` +
         ` (${count(es.pending.expenses)} expenses), ${count(es.rejected.submissions)} rejected` +
-        ` (${count(es.rejected.expenses)} expenses) — pending and rejected stay unposted`,
+        ` (${count(es.rejected.expenses)} expenses) — only approved ones post; pending and rejected stay unposted`,
     );
   }
   const rejectedNamed = summary.exceptions.filter((e) => e.rejected).reduce((n, e) => n + e.records, 0);

@@ -175,7 +175,7 @@ describe("renderReport", () => {
       }),
     );
     expect(text).toContain(
-      "Expense report submissions in Kantata: 222 approved (441 expenses, posted), 27 pending (57 expenses), 2 rejected (3 expenses)",
+      "Expense report submissions in Kantata: 222 approved (441 expenses), 27 pending (57 expenses), 2 rejected (3 expenses) — only approved ones post",
     );
     expect(renderReport(summary())).not.toContain("Expense report submissions");
   });
