@@ -14,6 +14,8 @@ export interface PsaSnapshot {
   unreadable: { key: string; reason: string }[];
   /** Approval instant of each timesheet submission (Kantata id → updated_at of the approval). */
   approvedAt: Map<string, string>;
+  /** Reads that ended in an error after retries (what was read before it is kept). */
+  readFailures: { what: string; error: string }[];
 }
 
 /**
@@ -23,35 +25,56 @@ export interface PsaSnapshot {
  */
 export async function readPsa(psa: PsaClient, data: DemoDataSet, signal?: AbortSignal): Promise<PsaSnapshot> {
   const unreadable: PsaSnapshot["unreadable"] = [];
+  const readFailures: PsaSnapshot["readFailures"] = [];
   const options = signal ? { signal } : {};
   const workforce = new Map(data.workforce.map((w) => [w.kantataUserId, w]));
-  const collect = async <T>(reads: AsyncIterable<PsaRead<T>>, keep: (value: T) => boolean = () => true) => {
-    const out: T[] = [];
-    for await (const read of reads) {
-      if (read.ok) {
-        if (keep(read.value)) out.push(read.value);
-      } else {
-        unreadable.push({ key: read.key, reason: read.error.message });
-      }
+  /** A read that fails after retries is reported (with what was read before it), not the end of the run. */
+  const guard = async (what: string, read: () => Promise<void>) => {
+    try {
+      await read();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      readFailures.push({
+        what,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
     }
+  };
+  const collect = async <T>(
+    what: string,
+    reads: AsyncIterable<PsaRead<T>>,
+    keep: (value: T) => boolean = () => true,
+  ) => {
+    const out: T[] = [];
+    await guard(what, async () => {
+      for await (const read of reads) {
+        if (read.ok) {
+          if (keep(read.value)) out.push(read.value);
+        } else {
+          unreadable.push({ key: read.key, reason: read.error.message });
+        }
+      }
+    });
     return out;
   };
-  const clients = await collect(psa.clients(options));
-  const projects = await collect(psa.projects(options));
+  const clients = await collect("Kantata clients", psa.clients(options));
+  const projects = await collect("Kantata projects", psa.projects(options));
   const inPeriod = (date: string) => date >= data.period.from && date <= data.period.to;
-  const timeEntries = (await collect(psa.timeEntries({ datePerformed: data.period, ...options }))).map((e) =>
-    enrich(e, workforce),
-  );
-  const expenses = (await collect(psa.expenses(options), (e) => inPeriod(e.date))).map((e) =>
-    enrich(e, workforce),
+  const timeEntries = (
+    await collect("Kantata time entries", psa.timeEntries({ datePerformed: data.period, ...options }))
+  ).map((e) => enrich(e, workforce));
+  const expenses = (await collect("Kantata expenses", psa.expenses(options), (e) => inPeriod(e.date))).map(
+    (e) => enrich(e, workforce),
   );
   const approvedAt = new Map<string, string>();
-  for await (const page of psa.pages("timesheet_submissions", {}, options)) {
-    for (const { record } of page.records) {
-      if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
+  await guard("Kantata timesheet submissions", async () => {
+    for await (const page of psa.pages("timesheet_submissions", {}, options)) {
+      for (const { record } of page.records) {
+        if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
+      }
     }
-  }
-  return { clients, projects, timeEntries, expenses, unreadable, approvedAt };
+  });
+  return { clients, projects, timeEntries, expenses, unreadable, approvedAt, readFailures };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LockHeldError } from "@ledgerline/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runQuoteToCash } from "../src/flow.js";
 import type { SeedSize } from "../src/seed.js";
@@ -124,14 +125,53 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
-  it("starts over when the previous run died before saving the fakes (manifest still in progress)", async () => {
+  it("resumes after a run that was stopped before it finished (manifest still in progress)", async () => {
     const manifest = JSON.parse(await readFile(paths.manifest, "utf8")) as Record<string, unknown>;
     expect(manifest.inProgress).toBe(false);
     await writeFile(paths.manifest, JSON.stringify({ ...manifest, inProgress: true }));
     const again = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
-    expect(again.resumed).toBe(false);
-    expect(again.buckets).toEqual(first.buckets);
+    expect(again.resumed).toBe(true);
+    expect(again.stateNotes?.join("\n")).toMatch(/stopped before it finished: resuming/);
+    expect(again.buckets.written).toBe(0);
+    expect(again.buckets.unchanged).toBe(first.buckets.written);
     expect(again.targetDuplicates).toBe(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("an empty or corrupt state file is reported and recovered from, not a failure of every run", async () => {
+    await writeFile(paths.manifest, "");
+    await writeFile(join(paths.dir, "kantata-fake.json.999.tmp"), "{half");
+    const afterEmpty = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(afterEmpty.stateNotes?.join("\n")).toMatch(
+      /demo\.json: empty: the state cannot be trusted, starting over/,
+    );
+    expect(afterEmpty.stateNotes?.join("\n")).toMatch(/removed 1 temporary file/);
+    expect(afterEmpty.resumed).toBe(false);
+    expect(afterEmpty.buckets).toEqual(first.buckets);
+    expect(await postedState(paths)).toEqual(firstState);
+    expect((await readdir(paths.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+    await writeFile(paths.netsuite, "{ not json");
+    const afterCorrupt = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(afterCorrupt.stateNotes?.join("\n")).toMatch(/netsuite-fake\.json: not valid JSON: starting over/);
+    expect(afterCorrupt.buckets).toEqual(first.buckets);
+    expect(afterCorrupt.targetDuplicates).toBe(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("refuses a second run while one holds the state folder, changing nothing", async () => {
+    const running = runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    await new Promise((r) => setTimeout(r, 50));
+    const before = await readFile(paths.manifest, "utf8");
+    const refused = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: true, paths }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(LockHeldError);
+    expect((refused as LockHeldError).folder).toBe(paths.dir);
+    expect((refused as LockHeldError).holder?.pid).toBe(process.pid);
+    expect(await readFile(paths.manifest, "utf8")).toBe(before); // --reset did not run
+    const finished = await running;
+    expect(finished.buckets.written).toBe(0);
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
