@@ -50,6 +50,11 @@ export interface FlowOptions {
   progress?: ProgressBar;
   /** Stops the run (Ctrl-C): in-flight records finish, the state is saved. */
   signal?: AbortSignal;
+  /**
+   * How long the state folder's lock (and the ledger's) may go without a heartbeat before a new run takes
+   * it over — how long a run waits after its predecessor was killed. @default 10000
+   */
+  lockStaleMs?: number;
   /** Requests NetSuite accepts at once (the fake's limit and the client's ceiling; a Premium account). @default 15 */
   netsuiteConcurrency?: number;
 }
@@ -87,7 +92,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
   const started = performance.now();
   // One owner of the state folder, first: nothing in it is read, cleared or recovered before this.
   const lost = new AbortController();
-  const lock = await lockState(options.paths, (error) => lost.abort(error));
+  const lock = await lockState(options.paths, options.lockStaleMs, (error) => lost.abort(error));
   try {
     const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
     setMaxListeners(200, signal); // every in-flight request listens to it
@@ -126,7 +131,9 @@ async function runLocked(
   try {
     const approved = options.approve ? approvePending(fakes) : undefined;
     if (approved) await fakes.saveKantata(); // durable before anything is read (and posted) from it
-    ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
+    ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"), {
+      ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
+    });
     const psa = createPsaClient({
       token: "demo-token",
       baseUrl: fakes.kantataServer.url,

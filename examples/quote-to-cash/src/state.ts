@@ -55,10 +55,15 @@ export function statePaths(cwd: string = process.env.INIT_CWD ?? process.cwd()):
  */
 export async function lockState(
   paths: StatePaths,
+  staleMs?: number,
   onLost?: (error: LockLostError) => void,
 ): Promise<HeldLock> {
   await mkdir(paths.dir, { recursive: true });
-  return acquireLock(paths.lock, { folder: paths.dir, ...(onLost ? { onLost } : {}) });
+  return acquireLock(paths.lock, {
+    folder: paths.dir,
+    ...(staleMs === undefined ? {} : { staleMs }),
+    ...(onLost ? { onLost } : {}),
+  });
 }
 
 /** Removes the demo's files (ledger, fakes' state, manifest, temporary files) and nothing else. */

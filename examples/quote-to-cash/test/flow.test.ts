@@ -1,7 +1,9 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LockHeldError } from "@ledgerline/core";
+import { fileURLToPath } from "node:url";
+import { FileLedger, LockHeldError } from "@ledgerline/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runQuoteToCash } from "../src/flow.js";
 import type { SeedSize } from "../src/seed.js";
@@ -213,4 +215,92 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
       runQuoteToCash({ seed: SEED + 1, size: SIZE, faults: 0, reset: false, paths }),
     ).rejects.toThrow(/--seed: .* made with seed 4242; add --reset/);
   });
+});
+
+describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
+  const childScript = fileURLToPath(new URL("./fixtures/run-flow-child.ts", import.meta.url));
+  const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+  let dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  /** Runs the flow in a child and SIGKILLs it once `killAt` time entries are done. */
+  const runAndKill = (cwd: string, killAt: number) =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "--conditions=@ledgerline/source",
+          "--import",
+          "tsx",
+          childScript,
+          cwd,
+          String(SEED),
+          JSON.stringify(SIZE),
+        ],
+        { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let stderr = "";
+      let doneAtKill = 0;
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.stdout?.on("data", (d: Buffer) => {
+        for (const line of d.toString().split("\n")) {
+          const m = /^progress time entries (\d+)$/.exec(line);
+          if (m && Number(m[1]) >= killAt && doneAtKill === 0) {
+            doneAtKill = Number(m[1]);
+            child.kill("SIGKILL");
+          }
+        }
+      });
+      child.on("exit", (_code, signal) =>
+        signal === "SIGKILL" ? resolve(doneAtKill) : reject(new Error(`not killed: ${stderr}`)),
+      );
+    });
+
+  it("the next run says resumed, writes only what was not yet written, and ends in the clean run's state", async () => {
+    const clean = await mkdtemp(join(tmpdir(), "quote-to-cash-clean-"));
+    const killed = await mkdtemp(join(tmpdir(), "quote-to-cash-killed-"));
+    dirs = [clean, killed];
+    const reference = await runQuoteToCash({
+      seed: SEED,
+      size: SIZE,
+      faults: 0,
+      reset: false,
+      paths: statePaths(clean),
+    });
+    const cleanState = await postedState(statePaths(clean));
+
+    const doneAtKill = await runAndKill(killed, 150 + Math.floor(Math.random() * 300));
+    expect(doneAtKill).toBeGreaterThan(0);
+    const ledger = await FileLedger.open(join(statePaths(killed).ledger, "netsuite.journal"), {
+      lockStaleMs: 2000,
+    });
+    const recorded = ledger.size;
+    await ledger.close();
+    expect(recorded).toBeGreaterThan(SIZE.clients + SIZE.projects); // killed mid-way through the time entries
+    expect(recorded).toBeLessThan(reference.buckets.written);
+
+    const resumed = await runQuoteToCash({
+      seed: SEED,
+      size: SIZE,
+      faults: 0,
+      reset: false,
+      paths: statePaths(killed),
+      lockStaleMs: 2000,
+    });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.stateNotes?.join("\n")).toMatch(/stopped before it finished: resuming/);
+    expect(resumed.buckets).toEqual({
+      written: reference.buckets.written - recorded,
+      unchanged: recorded,
+      rejected: reference.buckets.rejected,
+      failed: 0,
+    });
+    expect(resumed.targetDuplicates).toBe(0);
+    expect(resumed.reconciliation).toEqual(reference.reconciliation);
+    expect(await postedState(statePaths(killed))).toEqual(cleanState);
+  }, 120_000);
 });
