@@ -2,11 +2,11 @@ import { setMaxListeners } from "node:events";
 import { LockHeldError } from "@ledgerline/core";
 import { parseCli, USAGE, UsageError } from "./cli.js";
 import { runQuoteToCash } from "./flow.js";
+import { judge, renderOutcome } from "./outcome.js";
 import { ProgressBar } from "./progress.js";
 import { renderReport } from "./report.js";
 import { statePaths } from "./state.js";
 import { toJsonSummary } from "./summary.js";
-import { judge, renderOutcome } from "./verdict.js";
 
 /**
  * `npm run demo [-- --reset --faults 0.2 --json]`: runs the quote-to-cash flow on local fakes and prints
