@@ -55,6 +55,8 @@ export interface FlowOptions {
    * it over — how long a run waits after its predecessor was killed. @default 10000
    */
   lockStaleMs?: number;
+  /** Called when another run holds (or a stopped run left) the folder's lock and this run waits to see which. */
+  onLockWait?: () => void;
   /** Requests NetSuite accepts at once (the fake's limit and the client's ceiling; a Premium account). @default 15 */
   netsuiteConcurrency?: number;
 }
@@ -92,7 +94,11 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
   const started = performance.now();
   // One owner of the state folder, first: nothing in it is read, cleared or recovered before this.
   const lost = new AbortController();
-  const lock = await lockState(options.paths, options.lockStaleMs, (error) => lost.abort(error));
+  const lock = await lockState(options.paths, {
+    ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
+    onLost: (error) => lost.abort(error),
+    ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
+  });
   try {
     const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
     setMaxListeners(200, signal); // every in-flight request listens to it

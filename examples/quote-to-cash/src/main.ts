@@ -48,6 +48,10 @@ async function main(argv: readonly string[]): Promise<number> {
       paths: statePaths(),
       progress: new ProgressBar(process.stderr),
       signal: controller.signal,
+      onLockWait: () =>
+        process.stderr.write(
+          "The state folder is locked: checking whether the run that holds it is alive (a stopped run's lock expires within 10 s)…\n",
+        ),
     });
     const verdict = judge(summary);
     process.stdout.write(`${renderReport(summary)}\n${renderOutcome(summary, verdict)}\n`);

@@ -1,6 +1,6 @@
 import { access, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { acquireLock, type HeldLock, type LockLostError } from "@ledgerline/core";
+import { acquireLock, type HeldLock, type LockOptions } from "@ledgerline/core";
 import { UsageError } from "./cli.js";
 import type { DemoDataSet } from "./seed.js";
 
@@ -55,15 +55,10 @@ export function statePaths(cwd: string = process.env.INIT_CWD ?? process.cwd()):
  */
 export async function lockState(
   paths: StatePaths,
-  staleMs?: number,
-  onLost?: (error: LockLostError) => void,
+  options: Pick<LockOptions, "staleMs" | "onLost" | "onWait"> = {},
 ): Promise<HeldLock> {
   await mkdir(paths.dir, { recursive: true });
-  return acquireLock(paths.lock, {
-    folder: paths.dir,
-    ...(staleMs === undefined ? {} : { staleMs }),
-    ...(onLost ? { onLost } : {}),
-  });
+  return acquireLock(paths.lock, { ...options, folder: paths.dir });
 }
 
 /** Removes the demo's files (ledger, fakes' state, manifest, temporary files) and nothing else. */

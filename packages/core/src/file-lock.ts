@@ -68,6 +68,11 @@ export interface LockOptions {
   staleMs?: number;
   /** Called once if the lock is lost after it was taken (see {@link LockLostError}). */
   onLost?: (error: LockLostError) => void;
+  /**
+   * Called once when the lock is found taken and `acquireLock` starts watching its heartbeat (for up to
+   * `staleMs`), e.g. to tell a user why nothing seems to happen.
+   */
+  onWait?: () => void;
 }
 
 /** A lock this process holds. */
@@ -137,6 +142,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       if (mtime !== undefined && seenMtime !== undefined && mtime !== seenMtime) {
         throw new LockHeldError(folder, lockPath, readHolder(holderPath), "another live process holds it");
       }
+      if (seenMtime === undefined) options.onWait?.();
       seenMtime ??= mtime;
       if (Date.now() > deadline) {
         throw new LockHeldError(

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LedgerlineError } from "../src/errors.js";
 import { FileLedger, LedgerCorruptionError } from "../src/file-ledger.js";
-import { LockHeldError } from "../src/file-lock.js";
+import { acquireLock, LockHeldError } from "../src/file-lock.js";
 import { idempotentUpsert } from "../src/idempotent-upsert.js";
 
 let dir: string;
@@ -357,4 +357,18 @@ describe("FileLedger crash safety (real SIGKILL)", () => {
     expect(again.recovery).toEqual({ records: 21, truncatedBytes: 0, skippedRecords: 0 });
     await again.close();
   }, 60_000);
+});
+
+describe("acquireLock", () => {
+  it("tells the caller once that it is waiting, then takes over a lock left by a stopped holder", async () => {
+    const lockPath = join(dir, "state.lock");
+    await mkdir(lockPath); // left just now by a holder that stopped (nobody refreshes it)
+    let waits = 0;
+    const lock = await acquireLock(lockPath, { staleMs: 2000, onWait: () => waits++ });
+    expect(waits).toBe(1);
+    expect(JSON.parse(await readFile(`${lockPath}-holder.json`, "utf8"))).toMatchObject({ pid: process.pid });
+    await lock.release();
+    await expect(stat(lockPath)).rejects.toThrow(); // released: the directory is gone
+    await expect(acquireLock(lockPath, { staleMs: 1999 })).rejects.toThrow(/"staleMs"/);
+  }, 15_000);
 });
