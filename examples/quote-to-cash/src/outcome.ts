@@ -28,7 +28,10 @@ export function judge(summary: DemoSummary): Verdict {
   const explained = summary.projects.reduce((n, p) => n + p.explained, 0);
   const unexplained = r.missingInTarget - explained;
   if (unexplained > 0) {
-    reasons.push(`${count(unexplained)} approved records missing in NetSuite without an explanation`);
+    const failedToo = summary.buckets.failed > 0 ? " (the failed records among them)" : "";
+    reasons.push(
+      `${count(unexplained)} approved records missing in NetSuite that no exception explains${failedToo}`,
+    );
   }
   if (r.missingInSource > 0) {
     reasons.push(`${count(r.missingInSource)} NetSuite records without an approved record in Kantata`);

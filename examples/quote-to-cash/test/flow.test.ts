@@ -225,8 +225,11 @@ describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  /** Runs the flow in a child and SIGKILLs it once `killAt` time entries are done. */
-  const runAndKill = (cwd: string, killAt: number) =>
+  /**
+   * Runs the flow in a child; once it posts, runs `whileRunning(child pid)` (a second run, here in the test
+   * process), and SIGKILLs the child once that is over and `killAt` time entries are done.
+   */
+  const runAndKill = (cwd: string, killAt: number, whileRunning: (pid: number) => Promise<void>) =>
     new Promise<number>((resolve, reject) => {
       const child = spawn(
         process.execPath,
@@ -243,16 +246,37 @@ describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
       );
       let stderr = "";
       let doneAtKill = 0;
+      let latest = 0;
+      let concurrentStarted = false;
+      let concurrentOver = false;
+      const maybeKill = () => {
+        if (concurrentOver && latest >= killAt && doneAtKill === 0) {
+          doneAtKill = latest;
+          child.kill("SIGKILL");
+        }
+      };
       child.stderr?.on("data", (d: Buffer) => {
         stderr += d.toString();
       });
       child.stdout?.on("data", (d: Buffer) => {
         for (const line of d.toString().split("\n")) {
-          const m = /^progress time entries (\d+)$/.exec(line);
-          if (m && Number(m[1]) >= killAt && doneAtKill === 0) {
-            doneAtKill = Number(m[1]);
-            child.kill("SIGKILL");
+          const m = /^progress (.+) (\d+)$/.exec(line);
+          if (!m) continue;
+          if (!concurrentStarted) {
+            concurrentStarted = true;
+            void whileRunning(child.pid ?? 0).then(
+              () => {
+                concurrentOver = true;
+                maybeKill();
+              },
+              (error: unknown) => {
+                child.kill("SIGKILL");
+                reject(error);
+              },
+            );
           }
+          if (m[1] === "time entries") latest = Number(m[2]);
+          maybeKill();
         }
       });
       child.on("exit", (_code, signal) =>
@@ -260,7 +284,7 @@ describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
       );
     });
 
-  it("the next run says resumed, writes only what was not yet written, and ends in the clean run's state", async () => {
+  it("a concurrent run is refused; the next run after the kill says resumed, writes only the rest, ends in the clean run's state", async () => {
     const clean = await mkdtemp(join(tmpdir(), "quote-to-cash-clean-"));
     const killed = await mkdtemp(join(tmpdir(), "quote-to-cash-killed-"));
     dirs = [clean, killed];
@@ -273,7 +297,25 @@ describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
     });
     const cleanState = await postedState(statePaths(clean));
 
-    const doneAtKill = await runAndKill(killed, 150 + Math.floor(Math.random() * 300));
+    let refused: unknown;
+    const manifest = join(statePaths(killed).dir, "demo.json");
+    const doneAtKill = await runAndKill(killed, 150 + Math.floor(Math.random() * 300), async (pid) => {
+      // A second run on the same folder, from another process, while the child posts: refused, no change.
+      const before = await readFile(manifest, "utf8");
+      refused = await runQuoteToCash({
+        seed: SEED,
+        size: SIZE,
+        faults: 0,
+        reset: true,
+        paths: statePaths(killed),
+        lockStaleMs: 2000,
+      }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(LockHeldError);
+      expect((refused as LockHeldError).holder?.pid).toBe(pid);
+      expect((refused as Error).message).toContain(statePaths(killed).dir);
+      expect(await readFile(manifest, "utf8")).toBe(before);
+    });
+    expect(refused).toBeInstanceOf(LockHeldError);
     expect(doneAtKill).toBeGreaterThan(0);
     const ledger = await FileLedger.open(join(statePaths(killed).ledger, "netsuite.journal"), {
       lockStaleMs: 2000,

@@ -55,7 +55,7 @@ describe("judge (the exit code and the JSON outcome)", () => {
     });
     expect(judge(s)).toEqual({
       exitCode: 1,
-      reasons: ["3 approved records missing in NetSuite without an explanation"],
+      reasons: ["3 approved records missing in NetSuite that no exception explains"],
     });
   });
 
