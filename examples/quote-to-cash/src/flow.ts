@@ -85,8 +85,9 @@ export const EXPENSE_CATEGORIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The quote-to-cash flow, first slice: start the fakes (restored from `.ledgerline/` on a repeat run),
- * read Kantata, upsert customers and projects into NetSuite, post the period's time and expenses through
+ * The quote-to-cash flow, first slice. It first takes the state folder's lock (held to the end; a second
+ * run gets `LockHeldError` and changes nothing), then prepares the folder and starts the fakes (restored
+ * from `.ledgerline/` on a repeat run or after a kill — they persist every confirmed write), reads Kantata, upsert customers and projects into NetSuite, post the period's time and expenses through
  * the durable idempotency ledger behind the approval / project-status / dimension gate, then reconcile
  * PSA approved time against NetSuite time bills per project.
  */

@@ -205,9 +205,10 @@ export async function prepareState(
     manifest !== undefined && present.includes(paths.kantata) && present.includes(paths.netsuite);
   if (!resume) {
     if (manifest !== undefined || present.length > 0) {
-      const missing = [paths.manifest, paths.kantata, paths.netsuite].filter(
-        (f) => !present.includes(f) && (f !== paths.manifest || manifest === undefined),
-      );
+      const missing = [
+        ...(manifest === undefined ? [paths.manifest] : []),
+        ...[paths.kantata, paths.netsuite].filter((f) => !present.includes(f)),
+      ];
       notes.push(`the saved state is incomplete (missing ${missing.join(", ")}): starting over`);
     }
     await clearState(paths);
