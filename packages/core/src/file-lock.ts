@@ -137,7 +137,13 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
         },
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== "ELOCKED") throw error;
+      const code = (error as { code?: string }).code;
+      if (code === "ENOTDIR" && (await isFile(lockPath))) {
+        // A PID-file lock of an earlier version, found stale (no heartbeat): remove it and try again.
+        await rm(lockPath, { force: true });
+        continue;
+      }
+      if (code !== "ELOCKED") throw error;
       const mtime = await mtimeOf(lockPath);
       if (mtime !== undefined && seenMtime !== undefined && mtime !== seenMtime) {
         throw new LockHeldError(folder, lockPath, readHolder(holderPath), "another live process holds it");
@@ -181,6 +187,14 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
 /** Where the holder's description lives: beside the lock directory (which must stay empty to be removed). */
 function holderFile(lockPath: string): string {
   return join(dirname(lockPath), `${basename(lockPath)}-holder.json`);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function mtimeOf(path: string): Promise<number | undefined> {

@@ -184,6 +184,11 @@ describe("FileLedger", () => {
     await ledger.record(entry("a", "h"));
     await ledger.close();
 
+    // A PID file left by an earlier version's killed process: stale (old), replaced by the lock directory.
+    await writeFile(`${path}.lock`, String(process.pid));
+    await utimes(`${path}.lock`, old, old);
+    await (await FileLedger.open(path)).close();
+
     // Left just now (heartbeat still recent, nobody refreshing it): open waits out the stale window.
     await mkdir(`${path}.lock`);
     const reopened = await FileLedger.open(path, { lockStaleMs: 2000 });
