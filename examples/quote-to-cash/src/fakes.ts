@@ -36,9 +36,10 @@ export interface DemoFakes {
   saveKantata(): Promise<void>;
   /**
    * Stops both servers (no request is served after it resolves), then folds the NetSuite journal into a
-   * fresh snapshot. Safe to call more than once.
+   * fresh snapshot — unless `persist` is false (this run no longer owns the state folder). Safe to call
+   * more than once.
    */
-  close(): Promise<void>;
+  close(options?: { persist?: boolean }): Promise<void>;
 }
 
 /** One journal line: a record the NetSuite fake stored, and the next internal id it hands out. */
@@ -120,13 +121,15 @@ export async function startFakes(options: FakesOptions): Promise<DemoFakes> {
     netsuiteServer,
     resumed: options.resume,
     saveKantata: () => writeJson(paths.kantata, kantata.exportState()),
-    close() {
+    close({ persist = true } = {}) {
       closed ??= (async () => {
         await Promise.allSettled([kantata.close(), netsuite.close()]);
-        await journal.flush();
-        // Fold the journal into the snapshot; a kill between the two steps replays it (idempotently).
-        await writeJson(paths.netsuite, netsuite.exportState());
-        await journal.truncate();
+        if (persist) {
+          await journal.flush();
+          // Fold the journal into the snapshot; a kill between the two steps replays it (idempotently).
+          await writeJson(paths.netsuite, netsuite.exportState());
+          await journal.truncate();
+        }
         await journal.close();
       })();
       return closed;

@@ -103,7 +103,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
   try {
     const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
     setMaxListeners(200, signal); // every in-flight request listens to it
-    return await runLocked({ ...options, signal }, started);
+    return await runLocked({ ...options, signal }, started, () => lock.lost === undefined);
   } finally {
     await lock.release();
   }
@@ -112,6 +112,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
 async function runLocked(
   options: FlowOptions & { signal: AbortSignal },
   started: number,
+  owner: () => boolean,
 ): Promise<DemoSummary> {
   const size = options.size ?? DEMO_SIZE;
   const data = generateDataSet(options.seed, size);
@@ -358,9 +359,10 @@ async function runLocked(
   } finally {
     // Whatever happened (Ctrl-C, an error): every confirmed write is already durable in the fakes and the
     // ledger; stop serving, fold the NetSuite journal into its snapshot, and mark the run finished.
-    await fakes.close();
+    // A run that lost the folder's lock (another run took it over) leaves the folder to its new owner.
+    await fakes.close({ persist: owner() });
     await ledger?.close();
-    await finishState(options.paths);
+    if (owner()) await finishState(options.paths);
   }
 }
 
