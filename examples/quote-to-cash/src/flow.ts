@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import type { BillableExpense } from "@ledgerline/canonical";
 import {
@@ -13,15 +14,23 @@ import { type DemoFakes, startFakes } from "./fakes.js";
 import { editedAfterApproval, exceptionOf, postingContext } from "./policy.js";
 import type { ProgressBar } from "./progress.js";
 import { readPsa } from "./read.js";
-import { reconcileExpenses, reconcileTime } from "./reconciliation.js";
+import { type KindReconciliation, reconcileExpenses, reconcileTime } from "./reconciliation.js";
 import { DEMO_SIZE, generateDataSet, type SeedSize } from "./seed.js";
-import { finishState, prepareState, type StatePaths } from "./state.js";
+import {
+  clearState,
+  finishState,
+  lockState,
+  prepareState,
+  StateFileError,
+  type StatePaths,
+} from "./state.js";
 import {
   addBuckets,
   type DemoSummary,
   type FailureSample,
   NO_BUCKETS,
   type PhaseSummary,
+  type ReadFailure,
   type ReconciliationCounts,
 } from "./summary.js";
 
@@ -41,6 +50,13 @@ export interface FlowOptions {
   progress?: ProgressBar;
   /** Stops the run (Ctrl-C): in-flight records finish, the state is saved. */
   signal?: AbortSignal;
+  /**
+   * How long the state folder's lock (and the ledger's) may go without a heartbeat before a new run takes
+   * it over — how long a run waits after its predecessor was killed. @default 10000
+   */
+  lockStaleMs?: number;
+  /** Called when another run holds (or a stopped run left) the folder's lock and this run waits to see which. */
+  onLockWait?: () => void;
   /** Requests NetSuite accepts at once (the fake's limit and the client's ceiling; a Premium account). @default 15 */
   netsuiteConcurrency?: number;
 }
@@ -69,29 +85,63 @@ export const EXPENSE_CATEGORIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The quote-to-cash flow, first slice: start the fakes (restored from `.ledgerline/` on a repeat run),
- * read Kantata, upsert customers and projects into NetSuite, post the period's time and expenses through
+ * The quote-to-cash flow, first slice. It first takes the state folder's lock (held to the end; a second
+ * run gets `LockHeldError` and changes nothing), then prepares the folder and starts the fakes (restored
+ * from `.ledgerline/` on a repeat run or after a kill — they persist every confirmed write), reads Kantata, upsert customers and projects into NetSuite, post the period's time and expenses through
  * the durable idempotency ledger behind the approval / project-status / dimension gate, then reconcile
  * PSA approved time against NetSuite time bills per project.
  */
 export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary> {
   const started = performance.now();
+  // One owner of the state folder, first: nothing in it is read, cleared or recovered before this.
+  const lost = new AbortController();
+  const lock = await lockState(options.paths, {
+    ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
+    onLost: (error) => lost.abort(error),
+    ...(options.onLockWait ? { onWait: options.onLockWait } : {}),
+  });
+  try {
+    const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
+    setMaxListeners(200, signal); // every in-flight request listens to it
+    return await runLocked({ ...options, signal }, started, () => lock.lost === undefined);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(
+  options: FlowOptions & { signal: AbortSignal },
+  started: number,
+  owner: () => boolean,
+): Promise<DemoSummary> {
   const size = options.size ?? DEMO_SIZE;
   const data = generateDataSet(options.seed, size);
-  await prepareState(options.paths, data, options.reset);
+  const prepared = await prepareState(options.paths, data, options.reset);
   const concurrency = options.netsuiteConcurrency ?? 15;
-
-  const fakes = await startFakes({
+  const fakesOptions = {
     data,
     paths: options.paths,
     faults: options.faults,
     netsuiteConcurrencyLimit: concurrency,
-  });
+  };
+  let fakes: DemoFakes;
+  try {
+    fakes = await startFakes({ ...fakesOptions, resume: prepared.resume });
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    // Saved state that cannot be read is not trusted: start over, and say so.
+    prepared.notes.push(`${error.message}: starting over`);
+    await clearState(options.paths);
+    await prepareState(options.paths, data, false);
+    fakes = await startFakes({ ...fakesOptions, resume: false });
+  }
   let ledger: FileLedger | undefined;
-  let saved = false;
   try {
     const approved = options.approve ? approvePending(fakes) : undefined;
-    ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
+    if (approved) await fakes.saveKantata(); // durable before anything is read (and posted) from it
+    ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"), {
+      ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
+    });
     const psa = createPsaClient({
       token: "demo-token",
       baseUrl: fakes.kantataServer.url,
@@ -103,6 +153,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     const readStarted = performance.now();
     options.progress?.start("reading Kantata");
     const snapshot = await readPsa(psa, data, options.signal);
+    const readFailures: ReadFailure[] = [...snapshot.readFailures];
     options.progress?.clear();
     const readMs = performance.now() - readStarted;
     const projects = new Map(snapshot.projects.map((p) => [p.key, p]));
@@ -160,46 +211,76 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       return report;
     };
 
+    // Time and expenses resolve their project (status, currency, NetSuite job) from the projects read;
+    // with the master data read only in part, posting them would reject or fail them for the wrong reason.
+    // They are held back as failed — the error says why — and the next run posts them.
+    const masterUnread = readFailures.find(
+      (f) => f.what === "Kantata clients" || f.what === "Kantata projects",
+    );
+    const holdBack = (name: string, keys: readonly string[]) => {
+      const error = `not posted: ${masterUnread?.what} could not be read in full (${masterUnread?.error})`;
+      for (const key of keys.slice(0, Math.max(0, 10 - failures.length))) {
+        failures.push({ phase: name, record: key, error });
+      }
+      phases.push({
+        name,
+        input: keys.length,
+        buckets: { ...NO_BUCKETS, failed: keys.length },
+        durationMs: 0,
+      });
+    };
+
     const unreadable = snapshot.unreadable;
     await run("customers", snapshot.clients.length, (o) => netsuite.upsertClients(snapshot.clients, o));
     await run("projects", snapshot.projects.length, (o) => netsuite.upsertProjects(snapshot.projects, o));
     const timeByKey = new Map(snapshot.timeEntries.map((e) => [e.key, e]));
     const rejectedKeys = new Set<string>();
-    await run(
-      "time entries",
-      snapshot.timeEntries.length,
-      (o) => netsuite.postTime(snapshot.timeEntries, o),
-      (result) => {
-        const entry = timeByKey.get(result.key);
-        if (!entry) return;
-        if (result.status === "rejected") {
-          rejectedKeys.add(result.key);
-          exceptions.add(exceptionOf(result, entry, "time entries", projects, data));
-        } else if (result.status !== "failed" && editedAfterApproval(entry, snapshot)) {
-          exceptions.add({
-            code: "EDITED_AFTER_APPROVAL",
-            kind: "time entries",
-            minutes: entry.minutes,
-            rejected: false,
-          });
-        }
-      },
-    );
-    const expenseByKey = new Map(snapshot.expenses.map((e) => [e.key, e]));
-    await run(
-      "expenses",
-      snapshot.expenses.length,
-      // The approval / billable gate runs first inside postExpenses (expensePolicy), so lines that are not
-      // yet approved are rejected there with APPROVAL_REQUIRED and never mapped or sent.
-      (o) => netsuite.postExpenses(snapshot.expenses as BillableExpense[], o),
-      (result) => {
-        const expense = expenseByKey.get(result.key);
-        if (expense && result.status === "rejected") {
-          rejectedKeys.add(result.key);
-          exceptions.add(exceptionOf(result, expense, "expenses", projects, data));
-        }
-      },
-    );
+    if (masterUnread) {
+      holdBack(
+        "time entries",
+        snapshot.timeEntries.map((e) => e.key),
+      );
+      holdBack(
+        "expenses",
+        snapshot.expenses.map((e) => e.key),
+      );
+    } else {
+      await run(
+        "time entries",
+        snapshot.timeEntries.length,
+        (o) => netsuite.postTime(snapshot.timeEntries, o),
+        (result) => {
+          const entry = timeByKey.get(result.key);
+          if (!entry) return;
+          if (result.status === "rejected") {
+            rejectedKeys.add(result.key);
+            exceptions.add(exceptionOf(result, entry, "time entries", projects, data));
+          } else if (result.status !== "failed" && editedAfterApproval(entry, snapshot)) {
+            exceptions.add({
+              code: "EDITED_AFTER_APPROVAL",
+              kind: "time entries",
+              minutes: entry.minutes,
+              rejected: false,
+            });
+          }
+        },
+      );
+      const expenseByKey = new Map(snapshot.expenses.map((e) => [e.key, e]));
+      await run(
+        "expenses",
+        snapshot.expenses.length,
+        // The approval / billable gate runs first inside postExpenses (expensePolicy), so lines that are not
+        // yet approved are rejected there with APPROVAL_REQUIRED and never mapped or sent.
+        (o) => netsuite.postExpenses(snapshot.expenses as BillableExpense[], o),
+        (result) => {
+          const expense = expenseByKey.get(result.key);
+          if (expense && result.status === "rejected") {
+            rejectedKeys.add(result.key);
+            exceptions.add(exceptionOf(result, expense, "expenses", projects, data));
+          }
+        },
+      );
+    }
     if (unreadable.length > 0) {
       phases.push({
         name: "unreadable",
@@ -210,20 +291,44 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       for (const u of unreadable)
         exceptions.add({ code: "OTHER", kind: "records", subject: u.reason, rejected: true });
     }
-    await fakes.save();
-    saved = true;
 
     const reconcileStarted = performance.now();
     options.progress?.start("reconciling");
     const common = { netsuite, ledger, data, projects, explained: rejectedKeys, signal: options.signal };
-    const time = await reconcileTime({
-      ...common,
-      source: snapshot.timeEntries.filter((e) => e.approval.state === "approved"),
-    });
-    const expenses = await reconcileExpenses({
-      ...common,
-      source: snapshot.expenses.filter((e) => e.approval.state === "approved"),
-    });
+    // A kind whose Kantata side was not read in full, or whose NetSuite side cannot be read, is not
+    // reconciled: its read failure is reported instead (comparing half a side would invent gaps).
+    const reconciled = async (
+      kind: "time" | "expenses",
+      sourceRead: string,
+      run: () => Promise<KindReconciliation>,
+    ): Promise<KindReconciliation> => {
+      if (readFailures.some((f) => f.what === sourceRead)) {
+        readFailures.push({
+          what: `${kind} reconciliation`,
+          error: `skipped: ${sourceRead} not read in full`,
+        });
+        return NOT_RECONCILED;
+      }
+      try {
+        return await run();
+      } catch (error) {
+        if (options.signal.aborted) throw error;
+        readFailures.push({ what: `NetSuite ${kind} for the reconciliation`, error: describe(error) });
+        return NOT_RECONCILED;
+      }
+    };
+    const time = await reconciled("time", "Kantata time entries", () =>
+      reconcileTime({
+        ...common,
+        source: snapshot.timeEntries.filter((e) => e.approval.state === "approved"),
+      }),
+    );
+    const expenses = await reconciled("expenses", "Kantata expenses", () =>
+      reconcileExpenses({
+        ...common,
+        source: snapshot.expenses.filter((e) => e.approval.state === "approved"),
+      }),
+    );
     options.progress?.clear();
     const reconcileMs = performance.now() - reconcileStarted;
 
@@ -246,17 +351,30 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       stateDir: options.paths.dir,
       resumed: fakes.resumed,
       expenseSubmissions: snapshot.expenseSubmissions,
+      stateNotes: prepared.notes,
+      readFailures,
       ...(approved ? { approvedInKantata: approved } : {}),
       timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,
     };
   } finally {
-    // Whatever happened (Ctrl-C, an error), keep the NetSuite records that match what the ledger recorded.
-    if (!saved) await fakes.save();
+    // Whatever happened (Ctrl-C, an error): every confirmed write is already durable in the fakes and the
+    // ledger; stop serving, fold the NetSuite journal into its snapshot, and mark the run finished.
+    // A run that lost the folder's lock (another run took it over) leaves the folder to its new owner.
+    await fakes.close({ persist: owner() });
     await ledger?.close();
-    await fakes.close();
-    await finishState(options.paths);
+    if (owner()) await finishState(options.paths);
   }
+}
+
+const NOT_RECONCILED: KindReconciliation = {
+  totals: { matched: 0, missingInTarget: 0, missingInSource: 0, mismatched: 0 },
+  projects: [],
+};
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
 }
 
 /** Approves every pending timesheet in the Kantata fake, as the project managers would. */

@@ -1,6 +1,8 @@
 import { setMaxListeners } from "node:events";
+import { LockHeldError } from "@ledgerline/core";
 import { parseCli, USAGE, UsageError } from "./cli.js";
 import { runQuoteToCash } from "./flow.js";
+import { judge, renderOutcome } from "./outcome.js";
 import { ProgressBar } from "./progress.js";
 import { renderReport } from "./report.js";
 import { statePaths } from "./state.js";
@@ -9,7 +11,9 @@ import { toJsonSummary } from "./summary.js";
 /**
  * `npm run demo [-- --reset --faults 0.2 --json]`: runs the quote-to-cash flow on local fakes and prints
  * the report on stdout (with `--json`, one JSON object as the last line). The progress bar goes to stderr,
- * and only when stderr is a terminal. Exit code 0 when nothing failed and nothing was stored twice.
+ * and only when stderr is a terminal. Exit code 0 when the run is clean (see `judge`: nothing failed or
+ * stored twice, every read done, every reconciliation gap explained), 1 otherwise (the reasons are printed
+ * and in the JSON's `outcome`), 2 for bad flags, 3 when another run holds the state folder, 130 on Ctrl-C.
  */
 async function main(argv: readonly string[]): Promise<number> {
   let options: ReturnType<typeof parseCli>;
@@ -44,19 +48,32 @@ async function main(argv: readonly string[]): Promise<number> {
       paths: statePaths(),
       progress: new ProgressBar(process.stderr),
       signal: controller.signal,
+      onLockWait: () =>
+        process.stderr.write(
+          "The state folder is locked: checking whether the run that holds it is alive (a stopped run's lock expires within 10 s)…\n",
+        ),
     });
-    process.stdout.write(`${renderReport(summary)}\n`);
-    if (options.json) process.stdout.write(`${JSON.stringify(toJsonSummary(summary))}\n`);
-    return summary.buckets.failed === 0 && summary.targetDuplicates === 0 ? 0 : 1;
+    const verdict = judge(summary);
+    process.stdout.write(`${renderReport(summary)}\n${renderOutcome(summary, verdict)}\n`);
+    if (options.json) {
+      const json = { ...toJsonSummary(summary), outcome: verdict };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
+    }
+    return verdict.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (controller.signal.aborted) {
+    if (error instanceof LockHeldError) {
       process.stderr.write(
-        "Interrupted. The ledger and the fakes' state are saved: run again to continue.\n",
+        `The state folder is in use by another run: ${error.message}.\n` +
+          "Nothing was changed. Wait for that run to finish (or stop it), then run again.\n",
       );
+      return 3;
+    }
+    if (controller.signal.aborted) {
+      process.stderr.write("Interrupted. The ledger and the fakes' state are saved: run again to resume.\n");
       return 130;
     }
     throw error;

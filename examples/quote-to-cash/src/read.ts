@@ -16,6 +16,8 @@ export interface PsaSnapshot {
   approvedAt: Map<string, string>;
   /** Kantata's expense report submissions by status: only expenses of approved ones are posted. */
   expenseSubmissions: ExpenseSubmissionCounts;
+  /** Reads that ended in an error after retries (what was read before it is kept). */
+  readFailures: { what: string; error: string }[];
 }
 
 /** Expense report submissions (and their expenses) by status. */
@@ -32,51 +34,83 @@ export interface ExpenseSubmissionCounts {
  */
 export async function readPsa(psa: PsaClient, data: DemoDataSet, signal?: AbortSignal): Promise<PsaSnapshot> {
   const unreadable: PsaSnapshot["unreadable"] = [];
+  const readFailures: PsaSnapshot["readFailures"] = [];
   const options = signal ? { signal } : {};
   const workforce = new Map(data.workforce.map((w) => [w.kantataUserId, w]));
-  const collect = async <T>(reads: AsyncIterable<PsaRead<T>>, keep: (value: T) => boolean = () => true) => {
-    const out: T[] = [];
-    for await (const read of reads) {
-      if (read.ok) {
-        if (keep(read.value)) out.push(read.value);
-      } else {
-        unreadable.push({ key: read.key, reason: read.error.message });
-      }
+  /** A read that fails after retries is reported (with what was read before it), not the end of the run. */
+  const guard = async (what: string, read: () => Promise<void>) => {
+    try {
+      await read();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      readFailures.push({
+        what,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
     }
+  };
+  const collect = async <T>(
+    what: string,
+    reads: AsyncIterable<PsaRead<T>>,
+    keep: (value: T) => boolean = () => true,
+  ) => {
+    const out: T[] = [];
+    await guard(what, async () => {
+      for await (const read of reads) {
+        if (read.ok) {
+          if (keep(read.value)) out.push(read.value);
+        } else {
+          unreadable.push({ key: read.key, reason: read.error.message });
+        }
+      }
+    });
     return out;
   };
-  const clients = await collect(psa.clients(options));
-  const projects = await collect(psa.projects(options));
+  const clients = await collect("Kantata clients", psa.clients(options));
+  const projects = await collect("Kantata projects", psa.projects(options));
   const inPeriod = (date: string) => date >= data.period.from && date <= data.period.to;
-  const timeEntries = (await collect(psa.timeEntries({ datePerformed: data.period, ...options }))).map((e) =>
-    enrich(e, workforce),
-  );
-  const expenses = (await collect(psa.expenses(options), (e) => inPeriod(e.date))).map((e) =>
-    enrich(e, workforce),
+  const timeEntries = (
+    await collect("Kantata time entries", psa.timeEntries({ datePerformed: data.period, ...options }))
+  ).map((e) => enrich(e, workforce));
+  const expenses = (await collect("Kantata expenses", psa.expenses(options), (e) => inPeriod(e.date))).map(
+    (e) => enrich(e, workforce),
   );
   const inPeriodExpense = new Set(expenses.map((e) => e.source.id));
   const approvedAt = new Map<string, string>();
-  for await (const page of psa.pages("timesheet_submissions", {}, options)) {
-    for (const { record } of page.records) {
-      if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
+  await guard("Kantata timesheet submissions", async () => {
+    for await (const page of psa.pages("timesheet_submissions", {}, options)) {
+      for (const { record } of page.records) {
+        if (record.status === "approved") approvedAt.set(record.id, record.updated_at);
+      }
     }
-  }
+  });
   // Expense approval lives on expense report submissions (expenses carry no approval attribute).
   const expenseSubmissions: ExpenseSubmissionCounts = {
     approved: { submissions: 0, expenses: 0 },
     pending: { submissions: 0, expenses: 0 },
     rejected: { submissions: 0, expenses: 0 },
   };
-  for await (const page of psa.pages("expense_report_submissions", { all_on_account: true }, options)) {
-    for (const { record } of page.records) {
-      if (record.status === "cancelled") continue;
-      const counts = expenseSubmissions[record.status];
-      counts.submissions += 1;
-      const ids = Array.isArray(record.expense_ids) ? record.expense_ids : [];
-      counts.expenses += ids.filter((id) => inPeriodExpense.has(id)).length;
+  await guard("Kantata expense report submissions", async () => {
+    for await (const page of psa.pages("expense_report_submissions", { all_on_account: true }, options)) {
+      for (const { record } of page.records) {
+        if (record.status === "cancelled") continue;
+        const counts = expenseSubmissions[record.status];
+        counts.submissions += 1;
+        const ids = Array.isArray(record.expense_ids) ? record.expense_ids : [];
+        counts.expenses += ids.filter((id) => inPeriodExpense.has(id)).length;
+      }
     }
-  }
-  return { clients, projects, timeEntries, expenses, unreadable, approvedAt, expenseSubmissions };
+  });
+  return {
+    clients,
+    projects,
+    timeEntries,
+    expenses,
+    unreadable,
+    approvedAt,
+    expenseSubmissions,
+    readFailures,
+  };
 }
 
 /**

@@ -81,6 +81,14 @@ export interface FailureSample {
   error: string;
 }
 
+/** A read that could not be done in full (after retries): what, and the error it ended with. */
+export interface ReadFailure {
+  /** What could not be read, e.g. `Kantata time entries`, `NetSuite time for the reconciliation`. */
+  what: string;
+  /** The error's class and message. */
+  error: string;
+}
+
 /** Everything one run reports. */
 export interface DemoSummary {
   seed: number;
@@ -114,6 +122,10 @@ export interface DemoSummary {
     pending: { submissions: number; expenses: number };
     rejected: { submissions: number; expenses: number };
   };
+  /** What was recovered or cleared in the state folder before the run, and why (never silent). */
+  stateNotes?: string[];
+  /** Reads that could not be done in full; the run reports them instead of stopping. */
+  readFailures?: ReadFailure[];
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
   approvedInKantata?: { timesheets: number; timeEntries: number };
   /** Wall-clock time of the steps around the posting phases. */

@@ -1,6 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FileLedger, LockHeldError } from "@ledgerline/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runQuoteToCash } from "../src/flow.js";
 import type { SeedSize } from "../src/seed.js";
@@ -137,14 +140,53 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
-  it("starts over when the previous run died before saving the fakes (manifest still in progress)", async () => {
+  it("resumes after a run that was stopped before it finished (manifest still in progress)", async () => {
     const manifest = JSON.parse(await readFile(paths.manifest, "utf8")) as Record<string, unknown>;
     expect(manifest.inProgress).toBe(false);
     await writeFile(paths.manifest, JSON.stringify({ ...manifest, inProgress: true }));
     const again = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
-    expect(again.resumed).toBe(false);
-    expect(again.buckets).toEqual(first.buckets);
+    expect(again.resumed).toBe(true);
+    expect(again.stateNotes?.join("\n")).toMatch(/stopped before it finished: resuming/);
+    expect(again.buckets.written).toBe(0);
+    expect(again.buckets.unchanged).toBe(first.buckets.written);
     expect(again.targetDuplicates).toBe(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("an empty or corrupt state file is reported and recovered from, not a failure of every run", async () => {
+    await writeFile(paths.manifest, "");
+    await writeFile(join(paths.dir, "kantata-fake.json.999.tmp"), "{half");
+    const afterEmpty = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(afterEmpty.stateNotes?.join("\n")).toMatch(
+      /demo\.json: empty: the state cannot be trusted, starting over/,
+    );
+    expect(afterEmpty.stateNotes?.join("\n")).toMatch(/removed 1 temporary file/);
+    expect(afterEmpty.resumed).toBe(false);
+    expect(afterEmpty.buckets).toEqual(first.buckets);
+    expect(await postedState(paths)).toEqual(firstState);
+    expect((await readdir(paths.dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+    await writeFile(paths.netsuite, "{ not json");
+    const afterCorrupt = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    expect(afterCorrupt.stateNotes?.join("\n")).toMatch(/netsuite-fake\.json: not valid JSON: starting over/);
+    expect(afterCorrupt.buckets).toEqual(first.buckets);
+    expect(afterCorrupt.targetDuplicates).toBe(0);
+    expect(await postedState(paths)).toEqual(firstState);
+  }, 120_000);
+
+  it("refuses a second run while one holds the state folder, changing nothing", async () => {
+    const running = runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
+    await new Promise((r) => setTimeout(r, 50));
+    const before = await readFile(paths.manifest, "utf8");
+    const refused = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: true, paths }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(LockHeldError);
+    expect((refused as LockHeldError).folder).toBe(paths.dir);
+    expect((refused as LockHeldError).holder?.pid).toBe(process.pid);
+    expect(await readFile(paths.manifest, "utf8")).toBe(before); // --reset did not run
+    const finished = await running;
+    expect(finished.buckets.written).toBe(0);
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
@@ -186,4 +228,134 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
       runQuoteToCash({ seed: SEED + 1, size: SIZE, faults: 0, reset: false, paths }),
     ).rejects.toThrow(/--seed: .* made with seed 4242; add --reset/);
   });
+});
+
+describe("quote-to-cash flow killed with SIGKILL mid-run", () => {
+  const childScript = fileURLToPath(new URL("./fixtures/run-flow-child.ts", import.meta.url));
+  const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+  let dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  /**
+   * Runs the flow in a child; once it posts, runs `whileRunning(child pid)` (a second run, here in the test
+   * process), and SIGKILLs the child once that is over and `killAt` time entries are done.
+   */
+  const runAndKill = (cwd: string, killAt: number, whileRunning: (pid: number) => Promise<void>) =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "--conditions=@ledgerline/source",
+          "--import",
+          "tsx",
+          childScript,
+          cwd,
+          String(SEED),
+          JSON.stringify(SIZE),
+        ],
+        { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let stderr = "";
+      let doneAtKill = 0;
+      let latest = 0;
+      let concurrentStarted = false;
+      let concurrentOver = false;
+      const maybeKill = () => {
+        if (concurrentOver && latest >= killAt && doneAtKill === 0) {
+          doneAtKill = latest;
+          child.kill("SIGKILL");
+        }
+      };
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.stdout?.on("data", (d: Buffer) => {
+        for (const line of d.toString().split("\n")) {
+          const m = /^progress (.+) (\d+)$/.exec(line);
+          if (!m) continue;
+          if (!concurrentStarted) {
+            concurrentStarted = true;
+            void whileRunning(child.pid ?? 0).then(
+              () => {
+                concurrentOver = true;
+                maybeKill();
+              },
+              (error: unknown) => {
+                child.kill("SIGKILL");
+                reject(error);
+              },
+            );
+          }
+          if (m[1] === "time entries") latest = Number(m[2]);
+          maybeKill();
+        }
+      });
+      child.on("exit", (_code, signal) =>
+        signal === "SIGKILL" ? resolve(doneAtKill) : reject(new Error(`not killed: ${stderr}`)),
+      );
+    });
+
+  it("a concurrent run is refused; the next run after the kill says resumed, writes only the rest, ends in the clean run's state", async () => {
+    const clean = await mkdtemp(join(tmpdir(), "quote-to-cash-clean-"));
+    const killed = await mkdtemp(join(tmpdir(), "quote-to-cash-killed-"));
+    dirs = [clean, killed];
+    const reference = await runQuoteToCash({
+      seed: SEED,
+      size: SIZE,
+      faults: 0,
+      reset: false,
+      paths: statePaths(clean),
+    });
+    const cleanState = await postedState(statePaths(clean));
+
+    let refused: unknown;
+    const manifest = join(statePaths(killed).dir, "demo.json");
+    const doneAtKill = await runAndKill(killed, 150 + Math.floor(Math.random() * 300), async (pid) => {
+      // A second run on the same folder, from another process, while the child posts: refused, no change.
+      const before = await readFile(manifest, "utf8");
+      refused = await runQuoteToCash({
+        seed: SEED,
+        size: SIZE,
+        faults: 0,
+        reset: true,
+        paths: statePaths(killed),
+        lockStaleMs: 2000,
+      }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(LockHeldError);
+      expect((refused as LockHeldError).holder?.pid).toBe(pid);
+      expect((refused as Error).message).toContain(statePaths(killed).dir);
+      expect(await readFile(manifest, "utf8")).toBe(before);
+    });
+    expect(refused).toBeInstanceOf(LockHeldError);
+    expect(doneAtKill).toBeGreaterThan(0);
+    const ledger = await FileLedger.open(join(statePaths(killed).ledger, "netsuite.journal"), {
+      lockStaleMs: 2000,
+    });
+    const recorded = ledger.size;
+    await ledger.close();
+    expect(recorded).toBeGreaterThan(SIZE.clients + SIZE.projects); // killed mid-way through the time entries
+    expect(recorded).toBeLessThan(reference.buckets.written);
+
+    const resumed = await runQuoteToCash({
+      seed: SEED,
+      size: SIZE,
+      faults: 0,
+      reset: false,
+      paths: statePaths(killed),
+      lockStaleMs: 2000,
+    });
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.stateNotes?.join("\n")).toMatch(/stopped before it finished: resuming/);
+    expect(resumed.buckets).toEqual({
+      written: reference.buckets.written - recorded,
+      unchanged: recorded,
+      rejected: reference.buckets.rejected,
+      failed: 0,
+    });
+    expect(resumed.targetDuplicates).toBe(0);
+    expect(resumed.reconciliation).toEqual(reference.reconciliation);
+    expect(await postedState(statePaths(killed))).toEqual(cleanState);
+  }, 120_000);
 });

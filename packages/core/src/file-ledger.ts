@@ -1,7 +1,7 @@
 import { type FileHandle, mkdir, open, rename, rm, truncate } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { crc32 } from "node:zlib";
-import { acquireLock, releaseLock } from "./file-lock.js";
+import { acquireLock, type HeldLock, LockLostError, MIN_LOCK_STALE_MS } from "./file-lock.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
 
 /** Options of {@link FileLedger.open}. */
@@ -27,11 +27,65 @@ export interface FileLedgerOptions {
    */
   autoCompact?: false | { minRecords: number; ratio: number };
   /**
-   * Take `<path>.lock` so that a second process cannot open the same journal. A lock left by a process
-   * that no longer runs is taken over.
+   * Take the lock directory `<path>.lock` so that a second writer cannot open the same journal — on this
+   * machine, in another container sharing the volume, or on another host of a network file system. The
+   * holder keeps the lock's modification time moving (a heartbeat); a lock whose heartbeat stopped for
+   * `lockStaleMs` (its process was killed, its container restarted) is taken over by `open`, which waits
+   * for that as long as needed. A live holder makes `open` throw {@link LockHeldError} naming the folder
+   * and the holder. `false`: no lock (the caller guarantees a single writer, e.g. by a lock of its own).
    * @default true
    */
   lock?: boolean;
+  /**
+   * How long a lock's heartbeat may stand still before the lock counts as abandoned (integer ms, at least
+   * 2000). Longer tolerates longer event-loop stalls of a live holder; shorter reopens sooner after a kill.
+   * @default 10000
+   */
+  lockStaleMs?: number;
+}
+
+const OPTION_KEYS = new Set(["fsync", "onCorruption", "autoCompact", "lock", "lockStaleMs"]);
+
+/** Checks {@link FileLedgerOptions} exactly, naming the option at fault (never its value). */
+function validateOptions(options: unknown): asserts options is FileLedgerOptions {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError('FileLedger.open: "options" must be an object');
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!OPTION_KEYS.has(key)) {
+      throw new TypeError(
+        `FileLedger.open: unknown option "${key}" (expected fsync, onCorruption, autoCompact, lock, lockStaleMs)`,
+      );
+    }
+  }
+  if (o.fsync !== undefined && o.fsync !== "always" && o.fsync !== "never") {
+    throw new TypeError('FileLedger.open: option "fsync" must be "always" or "never"');
+  }
+  if (o.onCorruption !== undefined && o.onCorruption !== "throw" && o.onCorruption !== "skip") {
+    throw new TypeError('FileLedger.open: option "onCorruption" must be "throw" or "skip"');
+  }
+  if (o.autoCompact !== undefined && o.autoCompact !== false) {
+    const auto = o.autoCompact as Record<string, unknown> | null;
+    if (typeof auto !== "object" || auto === null || Array.isArray(auto)) {
+      throw new TypeError('FileLedger.open: option "autoCompact" must be false or { minRecords, ratio }');
+    }
+    if (!Number.isInteger(auto.minRecords) || (auto.minRecords as number) < 0) {
+      throw new TypeError('FileLedger.open: option "autoCompact.minRecords" must be a non-negative integer');
+    }
+    if (typeof auto.ratio !== "number" || !Number.isFinite(auto.ratio) || auto.ratio < 1) {
+      throw new TypeError('FileLedger.open: option "autoCompact.ratio" must be a finite number >= 1');
+    }
+  }
+  if (o.lock !== undefined && typeof o.lock !== "boolean") {
+    throw new TypeError('FileLedger.open: option "lock" must be a boolean');
+  }
+  if (
+    o.lockStaleMs !== undefined &&
+    (!Number.isInteger(o.lockStaleMs) || (o.lockStaleMs as number) < MIN_LOCK_STALE_MS)
+  ) {
+    throw new TypeError(`FileLedger.open: option "lockStaleMs" must be an integer >= ${MIN_LOCK_STALE_MS}`);
+  }
 }
 
 /** What `open` found in the journal. */
@@ -89,7 +143,7 @@ export class FileLedger implements Ledger {
   #exclusive: Promise<void> = Promise.resolve();
   #failed: unknown;
   #closed = false;
-  readonly #lockPath: string | undefined;
+  readonly #lock: HeldLock | undefined;
 
   private constructor(
     path: string,
@@ -97,7 +151,7 @@ export class FileLedger implements Ledger {
     entries: Map<string, LedgerEntry>,
     recovery: FileLedgerRecovery,
     options: FileLedgerOptions,
-    lockPath: string | undefined,
+    lock: HeldLock | undefined,
   ) {
     this.path = path;
     this.#handle = handle;
@@ -105,7 +159,7 @@ export class FileLedger implements Ledger {
     this.recovery = recovery;
     this.#journalRecords = recovery.records;
     this.#options = { ...options, fsync: options.fsync ?? "always" };
-    this.#lockPath = lockPath;
+    this.#lock = lock;
   }
 
   /** Opens (or creates) the journal at `path`, recovering from a torn last record. */
@@ -113,12 +167,20 @@ export class FileLedger implements Ledger {
     if (typeof path !== "string" || path.length === 0) {
       throw new TypeError('FileLedger.open: "path" must be a non-empty string');
     }
-    if (options.fsync !== undefined && options.fsync !== "always" && options.fsync !== "never") {
-      throw new TypeError('FileLedger.open: option "fsync" must be "always" or "never"');
-    }
+    validateOptions(options);
     await mkdir(dirname(path), { recursive: true });
-    const lockPath = options.lock === false ? undefined : `${path}.lock`;
-    if (lockPath) acquireLock(lockPath);
+    let ledger: FileLedger | undefined;
+    const lock =
+      options.lock === false
+        ? undefined
+        : await acquireLock(`${path}.lock`, {
+            folder: dirname(resolve(path)),
+            ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
+            // Another writer may take the journal over from here on: refuse every further write.
+            onLost: (error) => {
+              if (ledger) ledger.#fail(error);
+            },
+          });
     try {
       await rm(compactPath(path), { force: true });
       const { entries, recovery, validEnd, fileSize } = await readJournal(
@@ -130,9 +192,11 @@ export class FileLedger implements Ledger {
       }
       const handle = await open(path, "a");
       if (validEnd < fileSize) await handle.datasync();
-      return new FileLedger(path, handle, entries, recovery, options, lockPath);
+      ledger = new FileLedger(path, handle, entries, recovery, options, lock);
+      if (lock?.lost) ledger.#fail(lock.lost);
+      return ledger;
     } catch (error) {
-      if (lockPath) releaseLock(lockPath);
+      await lock?.release();
       throw error;
     }
   }
@@ -184,11 +248,16 @@ export class FileLedger implements Ledger {
     await this.#exclusive;
     this.#closed = true;
     await this.#handle.close();
-    if (this.#lockPath) releaseLock(this.#lockPath);
+    await this.#lock?.release();
+  }
+
+  #fail(error: unknown): void {
+    this.#failed ??= error;
   }
 
   #assertUsable(): void {
     if (this.#closed) throw new Error("FileLedger: used after close()");
+    if (this.#failed instanceof LockLostError) throw this.#failed;
     if (this.#failed !== undefined) {
       throw new Error("FileLedger: an earlier write failed; reopen the ledger to recover", {
         cause: this.#failed,

@@ -83,6 +83,15 @@ export {
   LedgerCorruptionError,
 } from "./file-ledger.js";
 export {
+  acquireLock,
+  type HeldLock,
+  LockHeldError,
+  type LockHolder,
+  LockLostError,
+  type LockOptions,
+  MIN_LOCK_STALE_MS,
+} from "./file-lock.js";
+export {
   combineHooks,
   type HttpHooks,
   type RateLimitedEvent,

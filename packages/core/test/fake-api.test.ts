@@ -395,3 +395,52 @@ describe("createFakeApi: injected error bodies", () => {
     fake.assertNoViolations();
   });
 });
+
+describe("createFakeApi: onHandled (durable fakes)", () => {
+  it("holds every answer until the hooks' promises settle, timeouts after commit included", async () => {
+    const { fake, byExternalId } = createRecordsFake({ faults: { timeoutAfterCommitMs: 10 } });
+    const seen: string[] = [];
+    let releaseFlush: () => void = () => {};
+    const flushed = new Promise<void>((resolve) => {
+      releaseFlush = resolve;
+    });
+    const remove = fake.onHandled(async (request, response) => {
+      seen.push(`${request.method} ${response.status}`);
+      if (request.method === "PUT") await flushed;
+    });
+    let answered = false;
+    const pending = put(fake.fetch, BASE, "k1", { name: "a", minutes: 1 }).then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(byExternalId.get("k1")?.writes).toBe(1); // committed in memory…
+    expect(answered).toBe(false); // …but not confirmed before the hook is done
+    releaseFlush();
+    expect((await pending).status).toBe(204);
+
+    fake.injectFault("timeout-after-commit");
+    await put(fake.fetch, BASE, "k2", { name: "a", minutes: 1 }).catch(() => undefined);
+    expect(seen).toEqual(["PUT 204", "PUT 204"]);
+    // Faults answered before the handler never reach the hook.
+    fake.injectFault("unavailable");
+    await put(fake.fetch, BASE, "k3", { name: "a", minutes: 1 });
+    expect(seen).toHaveLength(2);
+
+    remove();
+    await put(fake.fetch, BASE, "k4", { name: "a", minutes: 1 });
+    expect(seen).toHaveLength(2);
+    fake.assertNoViolations();
+  });
+
+  it("answers 500 (nothing confirmed) when a hook fails", async () => {
+    const { fake } = createRecordsFake();
+    fake.onHandled(() => {
+      throw new Error("disk full");
+    });
+    const res = await put(fake.fetch, BASE, "k1", { name: "a", minutes: 1 });
+    expect(res.status).toBe(500);
+    expect(fake.violations[0]).toMatchObject({ kind: "handler-error" });
+    expect(() => fake.onHandled(42 as never)).toThrow(/"hook"/);
+  });
+});

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LedgerlineError } from "../src/errors.js";
 import { FileLedger, LedgerCorruptionError } from "../src/file-ledger.js";
+import { acquireLock, LockHeldError } from "../src/file-lock.js";
 import { idempotentUpsert } from "../src/idempotent-upsert.js";
 
 let dir: string;
@@ -152,37 +154,69 @@ describe("FileLedger", () => {
     await again.close();
   });
 
-  it("lets one process hold a ledger at a time", async () => {
+  it("lets one writer hold a ledger at a time, refusing a second with a typed error", async () => {
     const path = join(dir, "ledger.jsonl");
     const ledger = await FileLedger.open(path);
-    await expect(FileLedger.open(path)).rejects.toThrow(/already open in this process/);
+    const refused = await FileLedger.open(path).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LockHeldError);
+    expect(refused).toBeInstanceOf(LedgerlineError);
+    expect((refused as LockHeldError).folder).toBe(dir);
+    expect((refused as LockHeldError).holder?.pid).toBe(process.pid);
+    expect((refused as Error).message).toContain(dir);
     await ledger.close();
     await (await FileLedger.open(path)).close();
   });
 
-  it("takes over a lock left by a dead process and refuses one held by a live process", async () => {
+  it("takes over a stale lock that carries this process's own pid (a restarted container)", async () => {
     const path = join(dir, "ledger.jsonl");
-    const dead = spawn(process.execPath, ["-e", ""]);
-    await new Promise((r) => dead.on("exit", r));
-    await writeFile(`${path}.lock`, String(dead.pid));
+    // What a container killed and restarted leaves: the lock directory, and a holder file naming the
+    // same pid the new process now has. Only the heartbeat (mtime) counts, so it is taken over.
+    await mkdir(`${path}.lock`);
+    await writeFile(
+      `${path}.lock-holder.json`,
+      JSON.stringify({ host: hostname(), pid: process.pid, startedAt: "2026-01-01T00:00:00.000Z" }),
+    );
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, old, old);
+    const started = Date.now();
+    const ledger = await FileLedger.open(path);
+    expect(Date.now() - started).toBeLessThan(1500);
+    await ledger.record(entry("a", "h"));
+    await ledger.close();
+
+    // A PID file left by an earlier version's killed process: stale (old), replaced by the lock directory.
+    await writeFile(`${path}.lock`, String(process.pid));
+    await utimes(`${path}.lock`, old, old);
     await (await FileLedger.open(path)).close();
 
-    const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
-    try {
-      await writeFile(`${path}.lock`, String(live.pid));
-      await expect(FileLedger.open(path)).rejects.toThrow(new RegExp(`held by running process ${live.pid}`));
-    } finally {
-      live.kill("SIGKILL");
-    }
-  });
+    // Left just now (heartbeat still recent, nobody refreshing it): open waits out the stale window.
+    await mkdir(`${path}.lock`);
+    const reopened = await FileLedger.open(path, { lockStaleMs: 2000 });
+    expect(await reopened.get("a")).toBeDefined();
+    await reopened.close();
+  }, 20_000);
 
-  it("validates entries and options, naming the field", async () => {
+  it("validates entries and options exactly, naming the option", async () => {
     const ledger = await FileLedger.open(join(dir, "l.jsonl"));
     await expect(ledger.record({ ...entry("a", "h"), targetId: "" })).rejects.toThrow(/"targetId"/);
     await ledger.close();
-    await expect(FileLedger.open(join(dir, "x.jsonl"), { fsync: "sometimes" as never })).rejects.toThrow(
-      /"fsync"/,
+    const open = (options: unknown) => FileLedger.open(join(dir, "x.jsonl"), options as never);
+    await expect(open({ fsync: "sometimes" })).rejects.toThrow(/option "fsync"/);
+    await expect(open({ onCorruption: "ignore" })).rejects.toThrow(/option "onCorruption"/);
+    await expect(open({ onCorruption: "ignore" })).rejects.toBeInstanceOf(TypeError);
+    await expect(open({ autoCompact: true })).rejects.toThrow(/option "autoCompact"/);
+    await expect(open({ autoCompact: { minRecords: -1, ratio: 2 } })).rejects.toThrow(
+      /"autoCompact.minRecords"/,
     );
+    await expect(open({ autoCompact: { minRecords: 10, ratio: "2" } })).rejects.toThrow(
+      /"autoCompact.ratio"/,
+    );
+    await expect(open({ lock: "yes" })).rejects.toThrow(/option "lock"/);
+    await expect(open({ lockStaleMs: 500 })).rejects.toThrow(/option "lockStaleMs"/);
+    await expect(open({ onCoruption: "skip" })).rejects.toThrow(/unknown option "onCoruption"/);
+    await expect(open(null)).rejects.toThrow(/"options"/);
+    // Nothing was created by a refused open.
+    await expect(stat(join(dir, "x.jsonl.lock"))).rejects.toThrow();
   });
 });
 
@@ -235,7 +269,7 @@ describe("FileLedger crash safety (real SIGKILL)", () => {
       }
       start = Math.max(...acked) + 1000; // hashes never repeat across runs
 
-      const ledger = await FileLedger.open(path);
+      const ledger = await FileLedger.open(path, { lockStaleMs: 2000 });
       // Every acknowledged record is there (or a newer write of the same key that reached the disk).
       for (const [key, i] of latestAcked) {
         const got = await ledger.get(key);
@@ -253,12 +287,71 @@ describe("FileLedger crash safety (real SIGKILL)", () => {
     }
   }, 120_000);
 
+  /** Starts a child that opens the ledger and holds it; resolves once it has opened. */
+  const holder = (path: string) =>
+    new Promise<ChildProcess>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--conditions=@ledgerline/source", "--import", "tsx", writer, path, "0", "hold"],
+        { cwd: repoRoot, stdio: ["pipe", "pipe", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.stdout?.on("data", (d: Buffer) => {
+        if (d.toString().includes("opened")) resolve(child);
+      });
+      child.on("exit", (code) => reject(new Error(`holder exited with ${code}: ${stderr}`)));
+    });
+  const exited = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once("exit", () => resolve());
+    });
+
+  it("two live writers in two processes exclude each other; the lock passes on when the holder closes", async () => {
+    const path = join(dir, "shared.jsonl");
+    const child = await holder(path);
+    try {
+      const refused = await FileLedger.open(path, { lockStaleMs: 2000 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(LockHeldError);
+      expect((refused as LockHeldError).holder).toMatchObject({ pid: child.pid, host: hostname() });
+      expect((refused as Error).message).toContain(dir);
+      expect((refused as Error).message).toContain(`process ${child.pid}`);
+      // Refused while the holder stays alive, well past the stale window: its heartbeat keeps it.
+      await new Promise((r) => setTimeout(r, 2500));
+      await expect(FileLedger.open(path, { lockStaleMs: 2000 })).rejects.toBeInstanceOf(LockHeldError);
+      child.stdin?.write("close\n");
+      await exited(child);
+      expect(child.exitCode).toBe(0);
+      const ledger = await FileLedger.open(path, { lockStaleMs: 2000 });
+      await ledger.close();
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
+
+  it("opens a ledger whose holder was SIGKILLed, without manual clean-up, within the stale window", async () => {
+    const path = join(dir, "killed.jsonl");
+    const child = await holder(path);
+    child.kill("SIGKILL");
+    await exited(child);
+    const lockStat = await stat(`${path}.lock`); // left behind by the kill
+    expect(lockStat.isDirectory()).toBe(true);
+    const started = Date.now();
+    const ledger = await FileLedger.open(path, { lockStaleMs: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000 + 2 * 1000 + 1000);
+    await ledger.record(entry("after-kill", "h"));
+    await ledger.close();
+  }, 30_000);
+
   it("drops the torn record a killed writer left behind and keeps every acknowledged one", async () => {
     const path = join(dir, "torn.jsonl");
     const { acked } = await runAndKill(path, 0, 0, "torn");
     expect(acked).toHaveLength(20);
     const sizeBefore = (await stat(path)).size;
-    const ledger = await FileLedger.open(path);
+    const ledger = await FileLedger.open(path, { lockStaleMs: 2000 });
     expect(ledger.recovery.records).toBe(20);
     expect(ledger.recovery.truncatedBytes).toBeGreaterThan(1000);
     expect((await stat(path)).size).toBe(sizeBefore - ledger.recovery.truncatedBytes);
@@ -269,4 +362,18 @@ describe("FileLedger crash safety (real SIGKILL)", () => {
     expect(again.recovery).toEqual({ records: 21, truncatedBytes: 0, skippedRecords: 0 });
     await again.close();
   }, 60_000);
+});
+
+describe("acquireLock", () => {
+  it("tells the caller once that it is waiting, then takes over a lock left by a stopped holder", async () => {
+    const lockPath = join(dir, "state.lock");
+    await mkdir(lockPath); // left just now by a holder that stopped (nobody refreshes it)
+    let waits = 0;
+    const lock = await acquireLock(lockPath, { staleMs: 2000, onWait: () => waits++ });
+    expect(waits).toBe(1);
+    expect(JSON.parse(await readFile(`${lockPath}-holder.json`, "utf8"))).toMatchObject({ pid: process.pid });
+    await lock.release();
+    await expect(stat(lockPath)).rejects.toThrow(); // released: the directory is gone
+    await expect(acquireLock(lockPath, { staleMs: 1999 })).rejects.toThrow(/"staleMs"/);
+  }, 15_000);
 });

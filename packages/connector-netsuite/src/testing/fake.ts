@@ -12,7 +12,13 @@ import {
 import { FakeJobs, type FakeJobsState } from "./async-jobs.js";
 import { errorBody } from "./fake-error.js";
 import { netSuiteRoutes } from "./routes.js";
-import { type FakeNetSuiteState, type FakeRecord, type FakeRecordType, FakeStore } from "./store.js";
+import {
+  type FakeNetSuiteState,
+  type FakeRecord,
+  type FakeRecordType,
+  FakeStore,
+  type FakeStoreChange,
+} from "./store.js";
 import type { FakeTbaCredentials } from "./tba-check.js";
 import { type AcceptedAssertion, FakeTokenEndpoint, type FakeTokenOptions } from "./token-endpoint.js";
 
@@ -86,6 +92,12 @@ export interface NetSuiteFake {
   exportState(): NetSuiteFakeSnapshot;
   /** Restores a snapshot from {@link exportState}. */
   importState(snapshot: NetSuiteFakeSnapshot): void;
+  /**
+   * Calls `listener` synchronously, in commit order, with every record a write stored (and the next
+   * internal id), e.g. to journal the fake's state durably; pair it with `api.onHandled` to flush before
+   * the fake answers. Returns a function that removes it.
+   */
+  onRecordChange(listener: (change: FakeStoreChange) => void): () => void;
   /** Changes the random fault rate. */
   setFaultRate(rate: number): void;
   /** Contract violations recorded so far. */
@@ -206,6 +218,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
       store.importState(snapshot);
       jobs.importState(snapshot.jobs);
     },
+    onRecordChange: (listener) => store.onChange(listener),
     setFaultRate: (rate) => api.setFaultRate(rate),
     get violations() {
       return api.violations;

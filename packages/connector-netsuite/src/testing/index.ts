@@ -15,6 +15,7 @@ export {
   type FakeNetSuiteState,
   type FakeRecord,
   type FakeRecordType,
+  type FakeStoreChange,
   READ_ONLY_TYPES,
   WRITABLE_TYPES,
 } from "./store.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeNetSuiteError } from "./fake-error.js";
-import { FakeStore } from "./store.js";
+import { FakeStore, type FakeStoreChange } from "./store.js";
 
 const time = { employee: { id: "1" }, tranDate: "2026-11-16", hours: "1:00" };
 
@@ -13,6 +13,30 @@ describe("FakeStore (NetSuite write semantics)", () => {
     expect(b.created).toBe(false);
     expect(store.list("timeBill")).toHaveLength(1);
     expect(store.get("timeBill", "eid:k-1")?.hours).toBe("2:00");
+  });
+
+  it("tells change listeners every stored record in commit order; replaying them rebuilds the state", () => {
+    const store = new FakeStore({ strictReferences: false });
+    store.seed("employee", [{ id: "1" }]);
+    const changes: FakeStoreChange[] = [];
+    const stop = store.onChange((c) => changes.push(c));
+    store.upsert("timeBill", "k-1", time, []);
+    const { id } = store.create("timeBill", { ...time, externalId: "k-2" });
+    store.update("timeBill", id, { memo: "m" }, []);
+    expect(() => store.upsert("timeBill", "k|3", time, [])).toThrow(); // refused: no change
+    expect(changes.map((c) => `${c.record.externalId}:${c.nextId}`)).toEqual([
+      "k-1:1002",
+      "k-2:1003",
+      "k-2:1003",
+    ]);
+    const replayed = new FakeStore({ strictReferences: false });
+    const state = store.exportState();
+    replayed.importState({ version: 1, nextId: 1001, records: { employee: state.records.employee ?? [] } });
+    for (const c of changes) replayed.seed(c.type, [c.record]);
+    expect(replayed.exportState()).toEqual(state);
+    stop();
+    store.upsert("timeBill", "k-4", time, []);
+    expect(changes).toHaveLength(3);
   });
 
   it("refuses a duplicate external id on create, and bad external ids", () => {

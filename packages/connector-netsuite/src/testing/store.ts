@@ -62,6 +62,13 @@ const REFERENCES: Record<string, FakeRecordType[]> = {
 const SUBLISTS = new Set(["expense", "item", "time", "expCost", "itemCost"]);
 const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
 
+/** A record a write just stored (as stored), with the next internal id the store hands out. */
+export interface FakeStoreChange {
+  type: FakeRecordType;
+  record: FakeRecord;
+  nextId: number;
+}
+
 /** Outcome of a write to the store. */
 export interface WriteOutcome {
   id: string;
@@ -78,8 +85,18 @@ export class FakeStore {
   /** Index externalId → internal id per type (the first record holding it). */
   private readonly byExternalId = new Map<FakeRecordType, Map<string, string>>();
   private nextId = 1001;
+  private readonly changeListeners = new Set<(change: FakeStoreChange) => void>();
 
   constructor(private readonly options: { strictReferences: boolean }) {}
+
+  /**
+   * Calls `listener` synchronously, in commit order, after every write (create, update, upsert) stored a
+   * record — not for `seed`, `clear` or `importState`. Returns a function that removes it.
+   */
+  onChange(listener: (change: FakeStoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
 
   /** Every record of `type`, in id order (copies). */
   list(type: FakeRecordType): FakeRecord[] {
@@ -109,6 +126,7 @@ export class FakeStore {
     const record = this.build(type, { id: this.takeId() }, body, []);
     this.check(type, record);
     this.put(type, record);
+    this.changed(type, record);
     return { id: record.id, created: true };
   }
 
@@ -119,6 +137,7 @@ export class FakeStore {
     const record = this.build(type, existing, body, replace);
     this.check(type, record);
     this.put(type, record);
+    this.changed(type, record);
     return { id: record.id, created: false };
   }
 
@@ -144,6 +163,7 @@ export class FakeStore {
     this.check(type, record);
     if (!existing) this.takeId();
     this.put(type, record);
+    this.changed(type, record);
     return { id: record.id, created: !existing };
   }
 
@@ -232,6 +252,12 @@ export class FakeStore {
     this.table(type).set(record.id, record);
     if (typeof record.externalId === "string" && !index.has(record.externalId)) {
       index.set(record.externalId, record.id);
+    }
+  }
+
+  private changed(type: FakeRecordType, record: FakeRecord): void {
+    for (const listener of this.changeListeners) {
+      listener({ type, record: structuredClone(record), nextId: this.nextId });
     }
   }
 

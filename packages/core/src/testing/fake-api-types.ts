@@ -44,6 +44,9 @@ export type RouteHandler = (
   context: RouteContext,
 ) => FakeResponse | Promise<FakeResponse>;
 
+/** See {@link FakeApi.onHandled}. */
+export type HandledHook = (request: FakeRequest, response: FakeResponse) => void | Promise<void>;
+
 /** A route with options. */
 export interface RouteDefinition {
   handler: RouteHandler;
@@ -180,6 +183,17 @@ export interface FakeApi {
   setFaultRate(rate: number): void;
   /** Clears violations, log, counters, queued faults, re-seeds, and calls `onReset`. */
   reset(): void;
+  /**
+   * Registers a hook that runs after a route handler returned — its writes are committed in the fake's
+   * memory — and before the answer leaves: before the response is sent, and before the connection is
+   * dropped by a `"timeout-after-commit"` fault. The answer waits for the promise the hook returns, so a
+   * fake that persists its state (a journal flushed here) never confirms a write that is not durable. A
+   * hook that throws turns the answer into a 500 `handler-error` violation (nothing was confirmed).
+   * Hooks run in registration order. Returns a function that removes the hook.
+   * @example
+   * fake.api.onHandled(async (request) => { if (request.method !== "GET") await journal.flush(); });
+   */
+  onHandled(hook: HandledHook): () => void;
   /** Requests being served right now. */
   readonly inFlight: number;
   /** The base URL (from the option or the document). */

@@ -6,6 +6,7 @@ import type {
   FakeRequest,
   FakeResponse,
   FaultResponseKind,
+  HandledHook,
   RawRequest,
   RequestLogEntry,
   RouteDefinition,
@@ -84,6 +85,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   let handledCounts = new Map<string, number>();
   let queued: { kind: FaultKind; route?: string; times: number }[] = [];
   const servers = new Set<FakeServer>();
+  const handledHooks: HandledHook[] = [];
 
   const bump = (map: Map<string, number>, key: string) => {
     map.set(key, (map.get(key) ?? 0) + 1);
@@ -273,6 +275,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     entry.handled = true;
     bump(handledCounts, op.route);
     const response = await route.handler(request, { signal: raw.signal, seq: entry.seq, random });
+    for (const hook of [...handledHooks]) await hook(request, response);
     const outcome = render(response, op);
     if (validateResponses && outcome.type === "response") {
       const responseProblems = validator.validateResponse(op, outcome.status, outcome.headers, outcome.body);
@@ -387,6 +390,14 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       handledCounts = new Map();
       queued = [];
       options.onReset?.();
+    },
+    onHandled(hook) {
+      if (typeof hook !== "function") throw new TypeError('onHandled: "hook" must be a function');
+      handledHooks.push(hook);
+      return () => {
+        const at = handledHooks.indexOf(hook);
+        if (at >= 0) handledHooks.splice(at, 1);
+      };
     },
     get inFlight() {
       return inFlight;

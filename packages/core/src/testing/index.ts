@@ -16,6 +16,7 @@ export {
   type FaultOptions,
   type FaultResponseKind,
   type GovernanceOptions,
+  type HandledHook,
   type RawRequest,
   type RequestLogEntry,
   type RouteContext,
