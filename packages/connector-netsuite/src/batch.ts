@@ -2,6 +2,7 @@ import { createHttpError, type HttpClient, type HttpError, sleep } from "@ledger
 import { BatchJobError, parseNetSuiteError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
+import { PROPERTY_NAME_VALIDATION } from "./upsert.js";
 
 /** Most records NetSuite accepts in one batch request. */
 export const MAX_BATCH_SIZE = 100;
@@ -47,7 +48,10 @@ export async function runBatchUpsert(
   ) => Promise<{ response: Response }>;
   const { response } = await put(`/record/v1/${type}`, {
     params: {
-      header: { Prefer: 'respond-async, batch-processing="parallel"' },
+      header: {
+        Prefer: 'respond-async, batch-processing="parallel"',
+        "X-NetSuite-PropertyNameValidation": PROPERTY_NAME_VALIDATION,
+      },
       ...(options.replace?.length ? { query: { replace: options.replace.join(",") } } : {}),
     },
     headers: { "Content-Type": COLLECTION_CONTENT_TYPE },

@@ -3,6 +3,13 @@ import type { paths } from "./generated/netsuite.js";
 import { internalIdFromUrl, SUITEQL_TABLE, type WritableRecordType } from "./record-types.js";
 import type { SuiteQL } from "./suiteql.js";
 
+/**
+ * Sent as `X-NetSuite-PropertyNameValidation` on every write: NetSuite then refuses a property name the
+ * record does not have (400, `o:errorDetails` naming it) instead of its default, which drops the value
+ * with only a warning — a misspelled field would otherwise post a record without it.
+ */
+export const PROPERTY_NAME_VALIDATION = "Error";
+
 /** Options of {@link upsertByExternalId}. */
 export interface UpsertOptions {
   /** Sublists whose lines the body replaces (`replace=expense`), instead of appending to them. */
@@ -31,6 +38,7 @@ export async function upsertByExternalId(
   const { response } = await put(`/record/v1/${type}/eid:{externalId}`, {
     params: {
       path: { externalId },
+      header: { "X-NetSuite-PropertyNameValidation": PROPERTY_NAME_VALIDATION },
       ...(options.replace?.length ? { query: { replace: options.replace.join(",") } } : {}),
     },
     body,
