@@ -168,7 +168,11 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
         `The record instance does not exist. Type: ${type}, id: ${req.params.id}.`,
       );
     }
-    return { status: 200, body: withLinks(record, `${rootOf(req)}/record/v1/${type}/${record.id}`) };
+    const self = `${rootOf(req)}/record/v1/${type}/${record.id}`;
+    return {
+      status: 200,
+      body: withLinks(withSublists(record, self, req.query.get("expandSubResources") === "true"), self),
+    };
   }
 
   add("GET /async/v1/job/{jobId}", (req) => jobs.job(req.params.jobId ?? "", rootOf(req)));
@@ -302,6 +306,41 @@ function runTask(write: () => { id: string }, type: string, root: string, extern
     throw error;
   }
 }
+
+/**
+ * Sublists as NetSuite returns them: without `expandSubResources` only a link to the sublist
+ * (`{ links: [{ rel: "self", href: …/expense }] }`); with it, the lines too, each with its own link, and the
+ * collection's paging fields.
+ */
+function withSublists(record: FakeRecord, self: string, expand: boolean): FakeRecord {
+  const out: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(record)) {
+    if (!SUBLIST_FIELDS.has(field) || !value || typeof value !== "object") continue;
+    const href = `${self}/${field}`;
+    const links = [{ rel: "self", href }];
+    if (!expand) {
+      out[field] = { links };
+      continue;
+    }
+    const items = Array.isArray((value as { items?: unknown }).items)
+      ? ((value as { items: Array<Record<string, unknown>> }).items ?? [])
+      : [];
+    out[field] = {
+      links,
+      count: items.length,
+      hasMore: false,
+      offset: 0,
+      totalResults: items.length,
+      items: items.map((line, i) => ({
+        links: [{ rel: "self", href: `${href}/${line.line ?? i + 1}` }],
+        ...line,
+      })),
+    };
+  }
+  return out as FakeRecord;
+}
+
+const SUBLIST_FIELDS = new Set(["expense", "item", "time", "expCost", "itemCost"]);
 
 function withLinks(record: FakeRecord, href: string): Record<string, unknown> {
   return { links: [{ rel: "self", href }], ...record };
