@@ -183,7 +183,10 @@ function ref(type: string, id: string | number | null | undefined): Ref | undefi
 function minutesOf(hours: string | number | null | undefined): number {
   if (hours == null || hours === "") return 0;
   if (typeof hours === "string" && hours.includes(":")) return parseHoursMinutes(hours);
-  return decimalHoursToMinutes(hours, { rounding: "half-up" });
+  // SuiteQL prints numbers below 1 without the leading zero (".5").
+  const decimal =
+    typeof hours === "string" ? hours.replace(/^(-?)\./, (_dot, sign: string) => `${sign}0.`) : hours;
+  return decimalHoursToMinutes(decimal, { rounding: "half-up" });
 }
 
 function codeOf(masterData: NetSuiteMasterData, kind: DimensionKind, id: string): string | undefined {
