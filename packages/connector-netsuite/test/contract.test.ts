@@ -289,7 +289,11 @@ describe("NetSuite connector against the fake (contract)", () => {
     ]);
     expect(report).toMatchObject({ written: 2 });
     const lineOf = (key: string) =>
-      (fake.record("expenseReport", `eid:${key}`)?.expense as { items: Record<string, unknown>[] }).items[0];
+      (
+        fake.record("expenseReport", `eid:${key}`)?.expense as
+          | { items?: Record<string, unknown>[] }
+          | undefined
+      )?.items?.[0];
     expect(lineOf("kantata-expenses-1")).toMatchObject({
       isnonreimbursable: true,
       expensedate: "2026-11-16",

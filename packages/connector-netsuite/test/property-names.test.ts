@@ -101,7 +101,9 @@ describe("every property a mapper writes exists in openapi/netsuite.yaml", () =>
     expect(new Set(bodies.map(([type]) => type))).toEqual(
       new Set(["customer", "job", "timeBill", "expenseReport", "invoice"]),
     );
-    const lines = (bodies.find(([t]) => t === "expenseReport")?.[1].expense as { items: object[] }).items;
+    const lines =
+      (bodies.find(([t]) => t === "expenseReport")?.[1].expense as { items?: object[] } | undefined)?.items ??
+      [];
     expect(Object.keys(lines[0] ?? {})).toEqual(
       expect.arrayContaining(["expensedate", "projecttask", "isnonreimbursable", "quantity", "currency"]),
     );
