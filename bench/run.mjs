@@ -9,9 +9,14 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-const all = readdirSync(here, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(here, d.name, "run.ts")))
-  .map((d) => d.name);
+// Benchmarks that are a single script rather than a folder with run.ts: name → script.
+const scripts = { "fuzz-netsuite": "fuzz/netsuite-mappers.ts" };
+const all = [
+  ...readdirSync(here, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(here, d.name, "run.ts")))
+    .map((d) => d.name),
+  ...Object.keys(scripts),
+];
 const names = wanted.length > 0 ? wanted : all;
 mkdirSync(join(here, "results"), { recursive: true });
 
@@ -25,7 +30,13 @@ for (const name of names) {
   console.log(`\n## ${name}`);
   const r = spawnSync(
     process.execPath,
-    ["--conditions=@ledgerline/source", "--import", "tsx", "--expose-gc", join(here, name, "run.ts")],
+    [
+      "--conditions=@ledgerline/source",
+      "--import",
+      "tsx",
+      "--expose-gc",
+      join(here, scripts[name] ?? join(name, "run.ts")),
+    ],
     { stdio: "inherit", env: { ...process.env, BENCH_RESULTS: join(here, "results", `${name}.json`) } },
   );
   if (r.status !== 0) failed++;
