@@ -82,7 +82,7 @@ describe("SuiteQL paging", () => {
     for (const body of [{ links: [], count: 0 }, { items: "x", hasMore: false }, [1, 2], null]) {
       const fetch = async () => Response.json(body);
       const error = await client(fetch)
-        .suiteql.all({ q: "SELECT id FROM timebill" })
+        .suiteql.all({ q: "SELECT id FROM timebill", params: [] })
         .catch((e: unknown) => e);
       expect(error, JSON.stringify(body)).toMatchObject({ name: "ValidationError" });
       expect((error as { issues: Array<{ path: string }> }).issues.length).toBeGreaterThan(0);

@@ -386,4 +386,24 @@ describe("NetSuite connector against the fake (contract)", () => {
     expect(fake.records("timeBill")).toHaveLength(0);
     fake.reset();
   });
+
+  it("reads records back as NetSuite does: sublists collapsed unless expanded, references with links and refName", async () => {
+    const netsuite = setup({ records: { employee: [{ id: "301", entityId: "Ada Lovelace" }] } });
+    const posted = await netsuite.postExpenses([expense("1")]);
+    const id = posted.results[0]?.internalId ?? "";
+    const plain = await netsuite.http.GET("/record/v1/expenseReport/{id}", { params: { path: { id } } });
+    expect(plain.data?.expense).toEqual({
+      links: [{ rel: "self", href: expect.stringMatching(new RegExp(`/expenseReport/${id}/expense$`)) }],
+    });
+    expect(plain.data?.entity).toMatchObject({
+      id: "301",
+      refName: "Ada Lovelace",
+      links: [expect.anything()],
+    });
+    const expanded = await netsuite.http.GET("/record/v1/expenseReport/{id}", {
+      params: { path: { id }, query: { expandSubResources: true } },
+    });
+    expect(expanded.data?.expense).toMatchObject({ count: 1, hasMore: false, totalResults: 1 });
+    expect(expanded.data?.expense?.items?.[0]).toMatchObject({ line: "1", id: 1, expensedate: "2026-11-16" });
+  });
 });

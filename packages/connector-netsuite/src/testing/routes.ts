@@ -171,8 +171,28 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
     const self = `${rootOf(req)}/record/v1/${type}/${record.id}`;
     return {
       status: 200,
-      body: withLinks(withSublists(record, self, req.query.get("expandSubResources") === "true"), self),
+      body: withLinks(
+        withSublists(withRefs(record, rootOf(req)), self, req.query.get("expandSubResources") === "true"),
+        self,
+      ),
     };
+  }
+
+  /** References in a record and in its sublist lines, read back as NetSuite does (`links`, `refName`). */
+  function withRefs(record: FakeRecord, root: string): FakeRecord {
+    const expand = (fields: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, store.expandRef(k, v, root)]));
+    const out = expand(record);
+    for (const [field, value] of Object.entries(out)) {
+      const items = (value as { items?: unknown } | null)?.items;
+      if (SUBLIST_FIELDS.has(field) && Array.isArray(items)) {
+        out[field] = {
+          ...(value as object),
+          items: items.map((line) => expand(line as Record<string, unknown>)),
+        };
+      }
+    }
+    return out as FakeRecord;
   }
 
   add("GET /async/v1/job/{jobId}", (req) => jobs.job(req.params.jobId ?? "", rootOf(req)));

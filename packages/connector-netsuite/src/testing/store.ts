@@ -316,6 +316,30 @@ export class FakeStore {
     }
   }
 
+  /**
+   * A reference as NetSuite reads it back: `{ links, id, refName }` when the field names a known record
+   * type and the record is stored (its name, title or number as `refName`), else the reference unchanged.
+   */
+  expandRef(field: string, value: unknown, root: string): unknown {
+    const targets = REFERENCES[field];
+    if (!targets || !value || typeof value !== "object" || Array.isArray(value)) return value;
+    const id = (value as { id?: unknown }).id;
+    if (typeof id !== "string") return value;
+    for (const type of targets) {
+      const target = this.table(type).get(id);
+      if (!target) continue;
+      const name = ["companyName", "entityId", "title", "name", "tranId", "externalId"]
+        .map((k) => target[k])
+        .find((v): v is string => typeof v === "string" && v !== "");
+      return {
+        links: [{ rel: "self", href: `${root}/record/v1/${type.toLowerCase()}/${id}` }],
+        ...(value as object),
+        ...(name === undefined ? {} : { refName: name }),
+      };
+    }
+    return value;
+  }
+
   private checkRefs(fields: Record<string, unknown>, prefix: string): void {
     for (const [field, targets] of Object.entries(REFERENCES)) {
       const value = fields[field];
