@@ -1,5 +1,6 @@
 // Fuzzes every record-level path of @ledgerline/connector-netsuite (the five mappers, the SuiteQL row
-// reader, and postOne — what every bulk operation runs per record) with 100k hostile inputs each: junk of
+// reader, postOne — what every bulk operation runs per record — and the readers of NetSuite responses:
+// async task results and SuiteQL pages) with 100k hostile inputs each: junk of
 // any shape, and valid records with fields replaced, deleted or planted with throwing proxies.
 // Every input must end mapped (with only property names openapi/netsuite.yaml knows) or in a typed
 // ValidationError naming fields — never a plain TypeError, never a message echoing a value.
@@ -19,7 +20,7 @@ const started = Date.now();
 for (const [t, target] of TARGETS.entries()) {
   const counts = { ok: 0, typed: 0, untyped: 0, leak: 0, "unknown-property": 0 };
   const samples: unknown[] = [];
-  const arbitrary = hostile(target.base);
+  const arbitrary = hostile(target.base, target.input === "response");
   const t0 = Date.now();
   for (let done = 0; done < PER_TARGET; done += CHUNK) {
     const inputs = fc.sample(arbitrary, {

@@ -2,8 +2,10 @@
 // reader, and `postOne` (what every bulk operation runs per record) for each record spec. Shared by the
 // small-budget test in `npm test` and the 100k-input run in bench/fuzz/netsuite-mappers.ts.
 import { fileURLToPath } from "node:url";
-import { ValidationError } from "@ledgerline/core";
+import { isLedgerlineError, ValidationError } from "@ledgerline/core";
 import fc from "fast-check";
+import { runBatchUpsert } from "../../src/batch.js";
+import { createNetSuiteClient } from "../../src/client.js";
 import type { MapContext } from "../../src/mappers/context.js";
 import { toCustomer } from "../../src/mappers/customer.js";
 import { toExpenseReport } from "../../src/mappers/expense-report.js";
@@ -51,6 +53,12 @@ const write = async () => "1001";
 /** One fuzz target: a record-level path, the NetSuite record type it writes, and a base record to mutate. */
 export interface FuzzTarget {
   name: string;
+  /**
+   * `record`: a canonical record or row goes in — any throw must be a ValidationError naming fields.
+   * `response`: a NetSuite response body goes in — any throw (or per-record error) must be one of core's
+   * typed errors (`ValidationError`, `HttpError`, `BatchJobError` …).
+   */
+  input?: "record" | "response";
   /** Record type of the body returned (checked against openapi/netsuite.yaml), if it returns one. */
   type?: string;
   base: unknown;
@@ -77,6 +85,58 @@ const timeRow = {
   lastmodifieddate: "2026-11-17T09:00:00Z",
 };
 
+/** The NetSuite body the next request of a response target gets. */
+let current: unknown;
+const BASE_URL = "https://123456-sb1.suitetalk.api.netsuite.com/services/rest";
+const respond = async (request: Request): Promise<Response> => {
+  const path = new URL(request.url).pathname;
+  if (request.method === "PUT") {
+    return new Response(null, { status: 202, headers: { Location: `${BASE_URL}/async/v1/job/42` } });
+  }
+  if (path.endsWith("/async/v1/job/42"))
+    return Response.json({ id: "42", completed: true, progress: "succeeded" });
+  if (path.endsWith("/task"))
+    return Response.json({
+      items: [{ links: [{ rel: "self", href: `${BASE_URL}/async/v1/job/42/task/1` }] }],
+    });
+  return new Response(JSON.stringify(current), {
+    status: 200,
+    headers: { "Content-Type": "application/json" },
+  });
+};
+const responseClient = createNetSuiteClient({
+  accountId: "123456_SB1",
+  baseUrl: BASE_URL,
+  fetch: respond,
+  auth: { type: "none" },
+  masterData: master,
+  retry: false,
+});
+
+const taskResult = {
+  links: [{ rel: "self", href: `${BASE_URL}/record/v1/timebill/5021` }],
+  id: "5021",
+  externalId: "k-1",
+};
+const suiteqlPage = {
+  links: [],
+  count: 2,
+  hasMore: false,
+  offset: 0,
+  totalResults: 2,
+  items: [
+    {
+      links: [],
+      id: "5021",
+      externalid: "kantata-time_entries-1",
+      hours: "4.5",
+      trandate: "2026-11-16",
+      isbillable: "T",
+    },
+    { links: [], id: "5022", hours: ".5", trandate: "2026-11-17", approvalstatus: "3" },
+  ],
+};
+
 /** Every record-level path of the connector. */
 export const TARGETS: FuzzTarget[] = [
   { name: "toTimeBill", type: "timeBill", base: timeEntry("1"), run: (i) => toTimeBill(i as never, master) },
@@ -101,6 +161,38 @@ export const TARGETS: FuzzTarget[] = [
   { name: "postOne(invoice)", base: invoiceEvent, run: viaPostOne(invoiceSpec) },
   { name: "postOne(job)", base: project, run: viaPostOne(jobSpec) },
   { name: "postOne(customer)", base: client, run: viaPostOne(customerSpec) },
+  {
+    name: "runBatchUpsert (task result)",
+    input: "response",
+    base: taskResult,
+    run: async (body) => {
+      current = body;
+      const outcomes = await runBatchUpsert(responseClient.http, "timeBill", [{ externalId: "k-1" }], {
+        pollIntervalMs: 0,
+      });
+      for (const outcome of outcomes)
+        if (!outcome.ok && !isLedgerlineError(outcome.error)) throw outcome.error;
+      return outcomes;
+    },
+  },
+  {
+    name: "listPostedTime (SuiteQL page)",
+    input: "response",
+    base: suiteqlPage,
+    run: async (body) => {
+      current = body;
+      const rejected: unknown[] = [];
+      const entries: unknown[] = [];
+      for await (const entry of responseClient.listPostedTime({
+        from: "2026-11-01",
+        to: "2026-11-30",
+        onRejected: (r) => rejected.push(r),
+      })) {
+        entries.push(entry);
+      }
+      return { entries, rejected };
+    },
+  },
 ];
 
 /** Every path (as segments) to a value inside `value`, the root included. */
@@ -118,7 +210,7 @@ function pathsOf(
 }
 
 /** Junk of every JSON and JavaScript shape, the marker among the strings. */
-const junk: fc.Arbitrary<unknown> = fc.oneof(
+const anyJunk: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(undefined),
   fc.constant(null),
   fc.constant(MARKER),
@@ -150,8 +242,22 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2, maxKeys: 4, withNullPrototype: true, withBigInt: true, withDate: true }),
 );
 
+/** Junk a JSON body can carry. */
+const jsonJunk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.constant(MARKER),
+  fc.constant([]),
+  fc.constant({}),
+  fc.boolean(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ maxLength: 12 }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
 /** Hostile inputs: junk of any shape, or the base record with fields replaced, deleted or added. */
-export function hostile(base: unknown): fc.Arbitrary<unknown> {
+export function hostile(base: unknown, json = false): fc.Arbitrary<unknown> {
+  const junk = json ? jsonJunk : anyJunk;
   const paths = pathsOf(base).filter((p) => p.at(-1) !== "key");
   const mutation = fc.record({ path: fc.constantFrom(...paths), value: junk, remove: fc.boolean() });
   const mutated = fc.array(mutation, { minLength: 1, maxLength: 4 }).map((mutations) => {
@@ -186,6 +292,10 @@ export async function classify(target: FuzzTarget, input: unknown): Promise<Outc
   try {
     output = await target.run(input);
   } catch (error) {
+    if (target.input === "response" && isLedgerlineError(error) && !(error instanceof ValidationError)) {
+      const text = safeText(error);
+      return text.includes(MARKER) ? { kind: "leak", error: text.slice(0, 300) } : { kind: "typed" };
+    }
     if (!(error instanceof ValidationError) || error.issues.length === 0) {
       return { kind: "untyped", error: describe(error) };
     }
@@ -208,6 +318,14 @@ function describe(error: unknown): string {
     return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : typeof error;
   } catch {
     return "unprintable error";
+  }
+}
+
+function safeText(error: Error): string {
+  try {
+    return `${error.message} ${safeJson((error as { issues?: unknown }).issues ?? "")}`;
+  } catch {
+    return "";
   }
 }
 
