@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
 /** Benchmarks that are not bench/<name>/run.ts: name → file under bench/. */
-const EXTRA = { "fuzz-psa": "fuzz/psa-mappers.ts" };
+const EXTRA = { "fuzz-psa": "fuzz/psa-mappers.ts", "fuzz-netsuite": "fuzz/netsuite-mappers.ts" };
 const scripts = Object.fromEntries(
   readdirSync(here, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(here, d.name, "run.ts")))

@@ -163,13 +163,14 @@ function fromExpenseReport(
       },
       resource: { key: `netsuite-employee-${report.entity?.id ?? "unknown"}` },
       project: { key: projectKey },
-      date: line.expenseDate ?? report.tranDate ?? "",
+      date: line.expensedate ?? report.tranDate ?? "",
       category: "expense",
       // NetSuite amounts are JSON numbers with at most 15 significant digits (the connector refuses more),
       // so toFixed at the currency's exponent gives back the exact decimal that was posted.
       amount: money((line.amount ?? 0).toFixed(exponent), currency),
-      billable: true,
-      reimbursable: true,
+      billable: line.isBillable ?? true,
+      // NetSuite's line flag is the inverse: `isnonreimbursable` is true for a company-paid expense.
+      reimbursable: line.isnonreimbursable !== true,
       approval: { state: "approved" },
     });
   });

@@ -2,6 +2,7 @@ import { createHttpError, type HttpClient, type HttpError, sleep } from "@ledger
 import { BatchJobError, parseNetSuiteError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
+import { PROPERTY_NAME_VALIDATION } from "./upsert.js";
 
 /** Most records NetSuite accepts in one batch request. */
 export const MAX_BATCH_SIZE = 100;
@@ -47,7 +48,10 @@ export async function runBatchUpsert(
   ) => Promise<{ response: Response }>;
   const { response } = await put(`/record/v1/${type}`, {
     params: {
-      header: { Prefer: 'respond-async, batch-processing="parallel"' },
+      header: {
+        Prefer: 'respond-async, batch-processing="parallel"',
+        "X-NetSuite-PropertyNameValidation": PROPERTY_NAME_VALIDATION,
+      },
       ...(options.replace?.length ? { query: { replace: options.replace.join(",") } } : {}),
     },
     headers: { "Content-Type": COLLECTION_CONTENT_TYPE },
@@ -62,18 +66,25 @@ export async function runBatchUpsert(
   await waitForJob(http, jobId, options);
 
   const { data: taskList } = await http.GET("/async/v1/job/{jobId}/task", { params: { path: { jobId } } });
-  const taskIds = (taskList?.items ?? []).map(
-    (t, i) => t.id ?? lastSegment(t.links?.[0]?.href) ?? String(i + 1),
-  );
+  // Read defensively: a task entry of another shape falls back to its position, never a TypeError.
+  const taskIds = (Array.isArray(taskList?.items) ? (taskList.items as unknown[]) : []).map((t, i) => {
+    const task = (t && typeof t === "object" ? t : {}) as { id?: unknown; links?: unknown };
+    const first = Array.isArray(task.links) ? (task.links[0] as { href?: unknown } | undefined) : undefined;
+    return typeof task.id === "string"
+      ? task.id
+      : (lastSegment(typeof first?.href === "string" ? first.href : undefined) ?? String(i + 1));
+  });
   const outcomes: (BatchItemOutcome | undefined)[] = new Array(items.length);
   const byExternalId = new Map(items.map((item, i) => [item.externalId, i]));
   for (const [position, taskId] of taskIds.entries()) {
     const { data: result } = await http.GET("/async/v1/job/{jobId}/task/{taskId}/result", {
       params: { path: { jobId, taskId } },
     });
-    const index = (result?.externalId ? byExternalId.get(result.externalId) : undefined) ?? position;
+    const body = (result && typeof result === "object" && !Array.isArray(result) ? result : {}) as TaskResult;
+    const index =
+      (typeof body.externalId === "string" ? byExternalId.get(body.externalId) : undefined) ?? position;
     if (index >= items.length) continue;
-    outcomes[index] = toOutcome(result ?? {}, type, jobId, taskId);
+    outcomes[index] = toOutcome(body, type, jobId, taskId);
   }
   return outcomes.map((outcome, i) => {
     if (outcome) return outcome;
@@ -105,14 +116,11 @@ async function waitForJob(http: HttpClient<paths>, jobId: string, options: Batch
   }
 }
 
-function toOutcome(
-  result: NonNullable<
-    paths["/async/v1/job/{jobId}/task/{taskId}/result"]["get"]["responses"][200]["content"]["application/json"]
-  >,
-  type: string,
-  jobId: string,
-  taskId: string,
-): BatchItemOutcome {
+type TaskResult = NonNullable<
+  paths["/async/v1/job/{jobId}/task/{taskId}/result"]["get"]["responses"][200]["content"]["application/json"]
+>;
+
+function toOutcome(result: TaskResult, type: string, jobId: string, taskId: string): BatchItemOutcome {
   const details = result["o:errorDetails"];
   if (Array.isArray(details) && details.length > 0) {
     const status = typeof result.status === "number" ? result.status : 400;
@@ -138,7 +146,12 @@ function toOutcome(
       ),
     };
   }
-  const self = result.links?.find((l) => l.rel === "self")?.href;
+  const links: unknown[] = Array.isArray(result.links) ? result.links : [];
+  const selfLink = links.find(
+    (l): l is { rel: string; href: string } =>
+      !!l && typeof l === "object" && (l as { rel?: unknown }).rel === "self",
+  );
+  const self = typeof selfLink?.href === "string" ? selfLink.href : undefined;
   const internalId = internalIdFromUrl(self) ?? (typeof result.id === "string" ? result.id : undefined);
   if (!internalId) {
     return {

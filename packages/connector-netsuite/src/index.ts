@@ -43,7 +43,7 @@ export { type JobBody, toJob } from "./mappers/job.js";
 export { fromTimeBillRow, type TimeBillRow } from "./mappers/posted-time.js";
 export { type TimeBillBody, toTimeBill } from "./mappers/time-bill.js";
 export type { NetSuiteRecordResult, PostOptions, PostReport } from "./operations/post-records.js";
-export type { ListPostedTimeOptions } from "./operations/posted-time.js";
+export type { ListPostedTimeOptions, PostedTimeRejection } from "./operations/posted-time.js";
 export type { PostingPolicy } from "./operations/posting-policy.js";
 export { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
 export {

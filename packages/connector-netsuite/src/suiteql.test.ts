@@ -77,4 +77,63 @@ describe("SuiteQL paging", () => {
       name: "ValidationError",
     });
   });
+
+  it("refuses a malformed page envelope with a ValidationError naming the field, never a TypeError", async () => {
+    for (const body of [{ links: [], count: 0 }, { items: "x", hasMore: false }, [1, 2], null]) {
+      const fetch = async () => Response.json(body);
+      const error = await client(fetch)
+        .suiteql.all({ q: "SELECT id FROM timebill", params: [] })
+        .catch((e: unknown) => e);
+      expect(error, JSON.stringify(body)).toMatchObject({ name: "ValidationError" });
+      expect((error as { issues: Array<{ path: string }> }).issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads every posted-time row; an unreadable row is reported, not the end of the read", async () => {
+    const fetch = async () =>
+      Response.json({
+        links: [],
+        count: 4,
+        offset: 0,
+        totalResults: 4,
+        hasMore: false,
+        items: [
+          { links: [], id: "1", trandate: "2026-11-16", hours: "1.5" },
+          { links: [], id: "2", trandate: "2026-11-16", hours: "secret-7.5" },
+          null,
+          { links: [], id: "4", trandate: "2026-11-17", hours: "2" },
+        ],
+      });
+    const rejected: unknown[] = [];
+    const read: string[] = [];
+    for await (const entry of client(fetch).listPostedTime({
+      from: "2026-11-01",
+      to: "2026-11-30",
+      onRejected: (r) => rejected.push(r),
+    })) {
+      read.push(entry.source.id);
+    }
+    expect(read).toEqual(["1", "4"]);
+    expect(rejected).toEqual([
+      expect.objectContaining({
+        index: 1,
+        id: "2",
+        error: expect.objectContaining({ name: "ValidationError" }),
+      }),
+      expect.objectContaining({ index: 2 }),
+    ]);
+    expect(JSON.stringify((rejected[0] as { error: { issues: unknown } }).error.issues)).toContain("hours");
+    expect(JSON.stringify((rejected[0] as { error: { issues: unknown } }).error.issues)).not.toContain(
+      "secret",
+    );
+
+    const withoutCallback: string[] = [];
+    const error = await (async () => {
+      for await (const entry of client(fetch).listPostedTime({ from: "2026-11-01", to: "2026-11-30" })) {
+        withoutCallback.push(entry.source.id);
+      }
+    })().catch((e: unknown) => e);
+    expect(withoutCallback).toEqual(["1", "4"]);
+    expect(error).toMatchObject({ name: "ValidationError" });
+  });
 });

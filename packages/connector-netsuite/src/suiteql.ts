@@ -1,4 +1,4 @@
-import type { HttpClient } from "@ledgerline/core";
+import { type HttpClient, ValidationError } from "@ledgerline/core";
 import { SuiteQLRowLimitError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import { statement as checkStatement, type SuiteQLStatement } from "./suiteql-statement.js";
@@ -69,14 +69,19 @@ export function createSuiteQL(http: HttpClient<paths>, rowLimit = SUITEQL_ROW_LI
         idempotent: true,
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      if (!data) throw new TypeError("SuiteQL: the response had no body");
-      const totalResults = data.totalResults;
+      const page = readPage(data);
+      const totalResults = page.totalResults;
       if (offset === 0 && totalResults !== undefined && totalResults > rowLimit) {
         throw new SuiteQLRowLimitError(totalResults, rowLimit);
       }
-      const rows = data.items.map(({ links: _links, ...row }) => row as Row);
-      yield { rows, offset, totalResults, hasMore: data.hasMore };
-      if (!data.hasMore || rows.length === 0) return;
+      // A row that is not an object is passed on as it is: the row's reader rejects it, not the page.
+      const rows = page.items.map((item) => {
+        if (!item || typeof item !== "object" || Array.isArray(item)) return item as Row;
+        const { links: _links, ...row } = item as Record<string, unknown>;
+        return row as Row;
+      });
+      yield { rows, offset, totalResults, hasMore: page.hasMore };
+      if (!page.hasMore || rows.length === 0) return;
       if (offset + limit >= rowLimit)
         throw new SuiteQLRowLimitError(totalResults ?? offset + limit + 1, rowLimit);
     }
@@ -97,5 +102,32 @@ export function createSuiteQL(http: HttpClient<paths>, rowLimit = SUITEQL_ROW_LI
       for await (const row of rows<Row>(statement, options)) out.push(row);
       return out;
     },
+  };
+}
+
+/**
+ * The page envelope, checked: a body without an `items` array or with a non-boolean `hasMore` is a
+ * `ValidationError` naming the field (NetSuite's documented page is `{links, count, hasMore, items, offset,
+ * totalResults}`), never a `TypeError`.
+ */
+function readPage(data: unknown): { items: unknown[]; hasMore: boolean; totalResults: number | undefined } {
+  const issues: Array<{ path: string; message: string; code: string }> = [];
+  const body =
+    data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (!body) issues.push({ path: "(body)", message: "must be a JSON object", code: "INVALID_RESPONSE" });
+  const items = body?.items;
+  const hasMore = body?.hasMore;
+  const totalResults = body?.totalResults;
+  if (body && !Array.isArray(items))
+    issues.push({ path: "items", message: "must be an array", code: "INVALID_RESPONSE" });
+  if (body && typeof hasMore !== "boolean")
+    issues.push({ path: "hasMore", message: "must be a boolean", code: "INVALID_RESPONSE" });
+  if (body && totalResults !== undefined && !Number.isInteger(totalResults))
+    issues.push({ path: "totalResults", message: "must be an integer", code: "INVALID_RESPONSE" });
+  if (issues.length > 0) throw new ValidationError("SuiteQL: the response is not a page of rows", issues);
+  return {
+    items: items as unknown[],
+    hasMore: hasMore as boolean,
+    totalResults: totalResults as number | undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { MemoryLedger } from "@ledgerline/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createNetSuiteClient, type NetSuiteClientConfig } from "../src/index.js";
+import { createNetSuiteClient, type NetSuiteClientConfig, upsertByExternalId } from "../src/index.js";
 import { createNetSuiteFake, type NetSuiteFake, type NetSuiteFakeOptions } from "../src/testing/index.js";
 import { client, ctx, expense, invoiceEvent, project, timeEntry } from "./fixtures.js";
 
@@ -279,5 +279,131 @@ describe("NetSuite connector against the fake (contract)", () => {
     await netsuite.postTime([timeEntry("1"), timeEntry("2")]);
     expect(fake.records("timeBill")).toHaveLength(2);
     expect(fake.duplicateExternalIds()).toEqual([]);
+  });
+
+  it("posts a company-paid expense (reimbursable: false) with isnonreimbursable: true on the stored line", async () => {
+    const netsuite = setup();
+    const report = await netsuite.postExpenses([
+      expense("1", { reimbursable: false }),
+      expense("2", { reimbursable: true }),
+    ]);
+    expect(report).toMatchObject({ written: 2 });
+    const lineOf = (key: string) =>
+      (
+        fake.record("expenseReport", `eid:${key}`)?.expense as
+          | { items?: Record<string, unknown>[] }
+          | undefined
+      )?.items?.[0];
+    expect(lineOf("kantata-expenses-1")).toMatchObject({
+      isnonreimbursable: true,
+      expensedate: "2026-11-16",
+      amount: 123.45,
+      line: "1",
+      id: 1,
+    });
+    expect(lineOf("kantata-expenses-2")).toMatchObject({ isnonreimbursable: false });
+    expect(fake.record("expenseReport", "eid:kantata-expenses-1")).toMatchObject({
+      supervisorapproval: true,
+    });
+  });
+
+  it("refuses a misspelled field with 400 INVALID_CONTENT naming the property, never its value", async () => {
+    const netsuite = setup();
+    const put = netsuite.http.PUT as unknown as (p: string, i: object) => Promise<unknown>;
+    const error = await put("/record/v1/expenseReport/eid:{externalId}", {
+      params: { path: { externalId: "r-1" } },
+      body: {
+        entity: { id: "301" },
+        tranDate: "2026-11-16",
+        expense: { items: [{ expenseDate: "2026-11-16", amount: 987.65 }] },
+      },
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      vendorCode: "INVALID_CONTENT",
+      path: "expense.items[0].expenseDate",
+    });
+    expect(String((error as Error).message)).toContain("expenseDate");
+    expect(JSON.stringify(error)).not.toContain("987.65");
+    expect(fake.records("expenseReport")).toHaveLength(0);
+  });
+
+  it("sends X-NetSuite-PropertyNameValidation: Error on writes, so NetSuite refuses instead of dropping", async () => {
+    const netsuite = setup({ propertyNameValidation: "Warning" });
+    await expect(
+      upsertByExternalId(netsuite.http, netsuite.suiteql, "timeBill", "t-1", {
+        employee: { id: "301" },
+        tranDate: "2026-11-16",
+        hours: "1:00",
+        isBilable: true,
+      }),
+    ).rejects.toMatchObject({ status: 400, path: "isBilable" });
+    expect(fake.records("timeBill")).toHaveLength(0);
+    expect(fake.droppedProperties).toEqual([]);
+  });
+
+  it("under NetSuite's default Warning, drops an unknown property and writes the rest", async () => {
+    const netsuite = setup({ propertyNameValidation: "Warning" });
+    const put = netsuite.http.PUT as unknown as (p: string, i: object) => Promise<unknown>;
+    await put("/record/v1/timeBill/eid:{externalId}", {
+      params: { path: { externalId: "t-1" }, header: { "X-NetSuite-PropertyNameValidation": "Warning" } },
+      body: { employee: { id: "301" }, tranDate: "2026-11-16", hours: "1:00", isBilable: true },
+    });
+    expect(fake.record("timeBill", "eid:t-1")).not.toHaveProperty("isBilable");
+    expect(fake.record("timeBill", "eid:t-1")).toMatchObject({ hours: "1:00" });
+    expect(fake.droppedProperties).toEqual([{ type: "timeBill", path: "isBilable", validation: "Warning" }]);
+  });
+
+  it("accepts the account's custom fields when the fake is told about them", async () => {
+    const netsuite = setup({ customFields: ["custcol_region"] });
+    const put = netsuite.http.PUT as unknown as (p: string, i: object) => Promise<unknown>;
+    await put("/record/v1/timeBill/eid:{externalId}", {
+      params: { path: { externalId: "t-1" } },
+      body: { employee: { id: "301" }, tranDate: "2026-11-16", hours: "1:00", custcol_region: "EMEA" },
+    });
+    expect(fake.record("timeBill", "eid:t-1")).toMatchObject({ custcol_region: "EMEA" });
+  });
+
+  it("refuses enumerations sent as bare strings and durations sent as decimals (contract)", async () => {
+    const netsuite = setup();
+    const put = netsuite.http.PUT as unknown as (p: string, i: object) => Promise<unknown>;
+    await expect(
+      put("/record/v1/timeBill/eid:{externalId}", {
+        params: { path: { externalId: "t-1" } },
+        body: { employee: { id: "301" }, tranDate: "2026-11-16", hours: "1:00", timeType: "A" },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      put("/record/v1/projectTask/eid:{externalId}", {
+        params: { path: { externalId: "pt-1" } },
+        body: { title: "Design", project: { id: "601" }, plannedWork: 8, status: { id: "OPEN" } },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(fake.violations.map((v) => v.message).join("\n")).toMatch(/timeType[\s\S]*plannedWork/);
+    expect(fake.records("timeBill")).toHaveLength(0);
+    fake.reset();
+  });
+
+  it("reads records back as NetSuite does: sublists collapsed unless expanded, references with links and refName", async () => {
+    const netsuite = setup({ records: { employee: [{ id: "301", entityId: "Ada Lovelace" }] } });
+    const posted = await netsuite.postExpenses([expense("1")]);
+    const id = posted.results[0]?.internalId ?? "";
+    const plain = await netsuite.http.GET("/record/v1/expenseReport/{id}", { params: { path: { id } } });
+    expect(plain.data?.expense).toEqual({
+      links: [{ rel: "self", href: expect.stringMatching(new RegExp(`/expenseReport/${id}/expense$`)) }],
+    });
+    expect(plain.data?.entity).toMatchObject({
+      id: "301",
+      refName: "Ada Lovelace",
+      links: [expect.anything()],
+    });
+    const expanded = await netsuite.http.GET("/record/v1/expenseReport/{id}", {
+      params: { path: { id }, query: { expandSubResources: true } },
+    });
+    expect(expanded.data?.expense).toMatchObject({ count: 1, hasMore: false, totalResults: 1 });
+    expect(expanded.data?.expense?.items?.[0]).toMatchObject({ line: "1", id: 1, expensedate: "2026-11-16" });
   });
 });

@@ -637,9 +637,22 @@ export interface components {
             links?: components["schemas"]["Links"];
             readonly id?: string;
             externalId?: components["schemas"]["ExternalId"];
-            subsidiary?: components["schemas"]["RecordRef"];
+            readonly refName?: string;
+            /** Format: date-time */
+            readonly lastModifiedDate?: string;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description Paging of a sublist as NetSuite returns it. Without `expandSubResources` a record read carries only
+         *     `links` (the sublist's own URL); with it, `items` too. Writes send `items`.
+         */
+        SublistPage: {
+            links?: components["schemas"]["Links"];
+            readonly count?: number;
+            readonly hasMore?: boolean;
+            readonly offset?: number;
+            readonly totalResults?: number;
         };
         Customer: components["schemas"]["RecordBase"] & {
             entityId?: string;
@@ -647,31 +660,69 @@ export interface components {
             isPerson?: boolean;
             email?: string;
             phone?: string;
+            subsidiary?: components["schemas"]["RecordRef"];
             currency?: components["schemas"]["RecordRef"];
             terms?: components["schemas"]["RecordRef"];
             parent?: components["schemas"]["RecordRef"];
             isInactive?: boolean;
+            /** Format: date-time */
+            readonly dateCreated?: string;
         };
         /** @description A project. REST does not accept the `customer` field; use `parent`. */
         Job: components["schemas"]["RecordBase"] & {
             entityId?: string;
             companyName?: string;
             parent?: components["schemas"]["RecordRef"];
+            subsidiary?: components["schemas"]["RecordRef"];
             projectManager?: components["schemas"]["RecordRef"];
             startDate?: components["schemas"]["IsoDate"];
             projectedEndDate?: components["schemas"]["IsoDate"];
-            jobBillingType?: components["schemas"]["RecordRef"];
-            entityStatus?: components["schemas"]["RecordRef"];
+            /** @description 1 to 5 (billing type of the project). */
+            jobBillingType?: {
+                /** @enum {string} */
+                id: "1" | "2" | "3" | "4" | "5";
+                refName?: string;
+            };
+            entityStatus?: {
+                /** @enum {string} */
+                id: "1" | "2" | "3" | "4" | "5";
+                refName?: string;
+            };
             currency?: components["schemas"]["RecordRef"];
             isInactive?: boolean;
+            /** Format: date-time */
+            readonly dateCreated?: string;
         };
+        /**
+         * @description A project task. It belongs to a project through `project` (there is no `company` and no
+         *     `subsidiary` in REST); `startDateTime` is a date-time; `plannedWork` is a duration string.
+         */
         ProjectTask: components["schemas"]["RecordBase"] & {
             title?: string;
-            company?: components["schemas"]["RecordRef"];
+            project?: components["schemas"]["RecordRef"];
             parent?: components["schemas"]["RecordRef"];
-            status?: string;
-            startDate?: components["schemas"]["IsoDate"];
-            plannedWork?: number;
+            status?: {
+                /** @enum {string} */
+                id: "NOTSTART" | "PROGRESS" | "COMPLETE";
+                refName?: string;
+            };
+            constraintType?: {
+                /** @enum {string} */
+                id: "FIXEDSTART" | "ASAP";
+                refName?: string;
+            };
+            /** Format: date-time */
+            startDateTime?: string;
+            /** Format: date-time */
+            readonly endDate?: string;
+            finishByDate?: components["schemas"]["IsoDate"];
+            plannedWork?: components["schemas"]["Duration"];
+            actualWork?: components["schemas"]["Duration"];
+            remainingWork?: components["schemas"]["Duration"];
+            nonBillableTask?: boolean;
+            owner?: components["schemas"]["RecordRef"];
+            isInactive?: boolean;
+            message?: string;
         };
         /** @description A time entry (Track Time). `hours` is a duration string, not a decimal. */
         TimeBill: components["schemas"]["RecordBase"] & {
@@ -686,28 +737,52 @@ export interface components {
             price?: components["schemas"]["RecordRef"];
             payrollItem?: components["schemas"]["RecordRef"];
             memo?: string;
+            subsidiary?: components["schemas"]["RecordRef"];
             department?: components["schemas"]["RecordRef"];
             class?: components["schemas"]["RecordRef"];
             location?: components["schemas"]["RecordRef"];
             billingClass?: components["schemas"]["RecordRef"];
-            timeType?: string;
+            /** @description P, A or B. */
+            timeType?: {
+                /** @enum {string} */
+                id: "P" | "A" | "B";
+                refName?: string;
+            };
             /** @description 1 open, 2 pending approval, 3 approved, 4 rejected. */
-            approvalStatus?: components["schemas"]["RecordRef"] | ("1" | "2" | "3" | "4");
+            approvalStatus?: {
+                /** @enum {string} */
+                id: "1" | "2" | "3" | "4";
+                refName?: string;
+            };
             supervisorApproval?: boolean;
             timesheet?: components["schemas"]["RecordRef"];
+            readonly posted?: boolean;
+            /** Format: date-time */
+            readonly createdDate?: string;
         };
+        /**
+         * @description One line of an expense report's `expense` sublist. NetSuite spells these names in lower case
+         *     (`expensedate`, `projecttask`, `isnonreimbursable` …), except `isBillable`, `taxCode` and `grossAmt`.
+         */
         ExpenseLine: {
-            readonly line?: number;
-            expenseDate?: components["schemas"]["IsoDate"];
+            links?: components["schemas"]["Links"];
+            readonly id?: number;
+            readonly line?: string;
+            readonly refName?: string;
+            expensedate?: components["schemas"]["IsoDate"];
             category?: components["schemas"]["RecordRef"];
-            expenseAccount?: components["schemas"]["RecordRef"];
+            expenseaccount?: components["schemas"]["RecordRef"];
             amount?: components["schemas"]["Decimal"];
-            foreignAmount?: components["schemas"]["Decimal"];
+            foreignamount?: components["schemas"]["Decimal"];
             currency?: components["schemas"]["RecordRef"];
-            exchangeRate?: components["schemas"]["Decimal"];
+            exchangerate?: components["schemas"]["Decimal"];
             customer?: components["schemas"]["RecordRef"];
-            projectTask?: components["schemas"]["RecordRef"];
+            projecttask?: components["schemas"]["RecordRef"];
             isBillable?: boolean;
+            /** @description True for a company-paid expense, which is not owed to the employee. */
+            isnonreimbursable?: boolean;
+            corporatecreditcard?: boolean;
+            receipt?: boolean;
             memo?: string;
             department?: components["schemas"]["RecordRef"];
             class?: components["schemas"]["RecordRef"];
@@ -715,25 +790,51 @@ export interface components {
             quantity?: components["schemas"]["Decimal"];
             rate?: components["schemas"]["Decimal"];
             taxCode?: components["schemas"]["RecordRef"];
+            readonly grossAmt?: number;
+            readonly tax1Amt?: number;
+            refnumber?: number;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description An expense report. Header names are case-sensitive and partly lower case: `expensereportcurrency`,
+         *     `supervisorapproval`, `accountingapproval`. `approvalStatus` ids are 11, 1, 2, 3 (not timeBill's).
+         */
         ExpenseReport: components["schemas"]["RecordBase"] & {
             entity?: components["schemas"]["RecordRef"];
             tranDate?: components["schemas"]["IsoDate"];
-            expenseReportCurrency?: components["schemas"]["RecordRef"];
+            readonly tranId?: string;
+            expensereportcurrency?: components["schemas"]["RecordRef"];
             complete?: boolean;
-            supervisorApproval?: boolean;
-            accountingApproval?: boolean;
-            approvalStatus?: components["schemas"]["RecordRef"];
+            supervisorapproval?: boolean;
+            accountingapproval?: boolean;
+            approvalStatus?: {
+                /** @enum {string} */
+                id: "11" | "1" | "2" | "3";
+                refName?: string;
+            };
+            readonly status?: {
+                id?: string;
+                refName?: string;
+            };
             memo?: string;
+            subsidiary?: components["schemas"]["RecordRef"];
+            department?: components["schemas"]["RecordRef"];
+            class?: components["schemas"]["RecordRef"];
+            location?: components["schemas"]["RecordRef"];
             postingPeriod?: components["schemas"]["RecordRef"];
-            expense?: {
-                links?: components["schemas"]["Links"];
+            /** @description Total reimbursable amount. */
+            readonly amount?: number;
+            readonly total?: number;
+            /** Format: date-time */
+            readonly createdDate?: string;
+            expense?: components["schemas"]["SublistPage"] & {
                 items?: components["schemas"]["ExpenseLine"][];
             };
         };
         InvoiceItemLine: {
+            links?: components["schemas"]["Links"];
+            readonly line?: number;
             item?: components["schemas"]["RecordRef"];
             description?: string;
             amount?: components["schemas"]["Decimal"];
@@ -746,40 +847,73 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        InvoiceBillableLine: {
+        /** @description A billable time line; `quantity` (hours) is a duration string. */
+        InvoiceTimeLine: {
+            links?: components["schemas"]["Links"];
             apply?: boolean;
             doc?: components["schemas"]["RecordRef"];
             rate?: components["schemas"]["Decimal"];
+            amount?: components["schemas"]["Decimal"];
+            quantity?: components["schemas"]["Duration"];
+            memo?: string;
+            item?: components["schemas"]["RecordRef"];
+            billedDate?: components["schemas"]["IsoDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A billable expense line. */
+        InvoiceExpCostLine: {
+            links?: components["schemas"]["Links"];
+            readonly line?: number;
+            apply?: boolean;
+            doc?: components["schemas"]["RecordRef"];
+            amount?: components["schemas"]["Decimal"];
+            category?: components["schemas"]["RecordRef"];
+            memo?: string;
+            billedDate?: components["schemas"]["IsoDate"];
+        } & {
+            [key: string]: unknown;
+        };
+        InvoiceItemCostLine: {
+            links?: components["schemas"]["Links"];
+            readonly line?: number;
+            apply?: boolean;
+            doc?: components["schemas"]["RecordRef"];
+            amount?: components["schemas"]["Decimal"];
+            cost?: components["schemas"]["Decimal"];
         } & {
             [key: string]: unknown;
         };
         Invoice: components["schemas"]["RecordBase"] & {
             entity?: components["schemas"]["RecordRef"];
+            job?: components["schemas"]["RecordRef"];
             terms?: components["schemas"]["RecordRef"];
             tranDate?: components["schemas"]["IsoDate"];
+            readonly tranId?: string;
             dueDate?: components["schemas"]["IsoDate"];
             currency?: components["schemas"]["RecordRef"];
             memo?: string;
+            subsidiary?: components["schemas"]["RecordRef"];
             department?: components["schemas"]["RecordRef"];
             class?: components["schemas"]["RecordRef"];
             location?: components["schemas"]["RecordRef"];
             readonly total?: number;
-            item?: {
-                links?: components["schemas"]["Links"];
+            item?: components["schemas"]["SublistPage"] & {
                 items?: components["schemas"]["InvoiceItemLine"][];
             };
-            time?: {
-                items?: components["schemas"]["InvoiceBillableLine"][];
+            time?: components["schemas"]["SublistPage"] & {
+                items?: components["schemas"]["InvoiceTimeLine"][];
             };
-            expCost?: {
-                items?: components["schemas"]["InvoiceBillableLine"][];
+            expCost?: components["schemas"]["SublistPage"] & {
+                items?: components["schemas"]["InvoiceExpCostLine"][];
             };
-            itemCost?: {
-                items?: components["schemas"]["InvoiceBillableLine"][];
+            itemCost?: components["schemas"]["SublistPage"] & {
+                items?: components["schemas"]["InvoiceItemCostLine"][];
             };
         };
         Subsidiary: components["schemas"]["RecordBase"] & {
             name?: string;
+            parent?: components["schemas"]["RecordRef"];
             currency?: components["schemas"]["RecordRef"];
             country?: string;
             isInactive?: boolean;
@@ -788,6 +922,7 @@ export interface components {
         Segment: components["schemas"]["RecordBase"] & {
             name?: string;
             parent?: components["schemas"]["RecordRef"];
+            subsidiary?: components["schemas"]["RecordRef"];
             isInactive?: boolean;
         };
         Currency: components["schemas"]["RecordBase"] & {
@@ -802,6 +937,7 @@ export interface components {
             firstName?: string;
             lastName?: string;
             email?: string;
+            subsidiary?: components["schemas"]["RecordRef"];
             department?: components["schemas"]["RecordRef"];
             class?: components["schemas"]["RecordRef"];
             location?: components["schemas"]["RecordRef"];
@@ -1005,6 +1141,15 @@ export interface components {
         PreferAsync: string;
         /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
         IdempotencyKey: string;
+        /**
+         * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+         *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+         *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+         *     on every write, so a misspelled field fails instead of vanishing.
+         */
+        PropertyNameValidation: "Error" | "Warning" | "Ignore";
+        /** @description What NetSuite does with an invalid property value (default `Error`). */
+        PropertyValueValidation: "Error" | "Warning" | "Ignore";
     };
     requestBodies: never;
     headers: {
@@ -1041,6 +1186,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1063,6 +1217,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1085,7 +1248,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1136,7 +1309,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];
@@ -1179,6 +1362,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1201,6 +1393,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1223,7 +1424,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1274,7 +1485,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];
@@ -1317,6 +1538,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1339,6 +1569,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1361,7 +1600,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1412,7 +1661,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];
@@ -1455,6 +1714,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1477,6 +1745,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1499,7 +1776,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1550,7 +1837,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];
@@ -1593,6 +1890,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1615,6 +1921,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1637,7 +1952,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1690,7 +2015,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];
@@ -1733,6 +2068,15 @@ export interface operations {
                 Prefer: components["parameters"]["PreferAsync"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1755,6 +2099,15 @@ export interface operations {
                 Prefer?: components["parameters"]["Prefer"];
                 /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
                 "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
             };
             path?: never;
             cookie?: never;
@@ -1777,7 +2130,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description External id; letters, digits, `_` and `-` only. */
                 externalId: components["parameters"]["externalId"];
@@ -1830,7 +2193,17 @@ export interface operations {
                 /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
                 replace?: components["parameters"]["replace"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
             path: {
                 /** @description Internal id of the record. */
                 id: components["parameters"]["id"];

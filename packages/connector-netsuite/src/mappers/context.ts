@@ -1,12 +1,16 @@
 import {
+  CANONICAL_SCHEMAS,
+  type CanonicalTypeName,
   type DimensionKind,
   type DimensionMap,
   type Dimensions,
   lookupDimension,
   type Money,
+  type PostingViolationCode,
   type Ref,
+  safeParseCanonical,
 } from "@ledgerline/canonical";
-import type { ValidationIssue } from "@ledgerline/core";
+import { ValidationError, type ValidationIssue } from "@ledgerline/core";
 import type { components } from "../generated/netsuite.js";
 
 /** A NetSuite reference as written: `{ id }` (internal id). */
@@ -50,6 +54,27 @@ export type RefResolver = (ref: Ref, field: string) => string | undefined;
 export interface MapContext extends NetSuiteMasterData {
   /** Reference resolver. @default reads `ref.ids.netsuite` */
   resolve?: RefResolver;
+}
+
+/** Canonical's reason code for a record that is not approved (the same code `checkPostable` uses). */
+export const APPROVAL_REQUIRED: PostingViolationCode = "APPROVAL_REQUIRED";
+
+/** Code of the issues raised when a record is not a valid canonical record at all. */
+export const INVALID_RECORD = "INVALID_RECORD";
+
+/**
+ * Checks that `record` is a valid canonical `type` before anything reads it, so a record of any shape
+ * (null, a number, a missing or mistyped field, a throwing getter) becomes a `ValidationError` naming each
+ * field and the reason — never a `TypeError` — and the message never carries a value.
+ * @throws ValidationError with one issue per offending field (code `INVALID_RECORD`)
+ */
+export function assertCanonical(type: CanonicalTypeName, record: unknown): void {
+  const result = safeParseCanonical(CANONICAL_SCHEMAS[type], record, type);
+  if (result.success) return;
+  throw new ValidationError(
+    `not a valid canonical ${type}`,
+    result.error.issues.map((issue) => ({ path: issue.path, message: issue.reason, code: INVALID_RECORD })),
+  );
 }
 
 /** Collects issues while a mapper runs, then reports all of them at once. */

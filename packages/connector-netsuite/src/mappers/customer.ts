@@ -1,7 +1,15 @@
 import type { Client } from "@ledgerline/canonical";
 import { ValidationError } from "@ledgerline/core";
 import type { components } from "../generated/netsuite.js";
-import { codeRef, compact, dimensionRef, IssueList, type MapContext, refId } from "./context.js";
+import {
+  assertCanonical,
+  codeRef,
+  compact,
+  dimensionRef,
+  IssueList,
+  type MapContext,
+  refId,
+} from "./context.js";
 
 /** A NetSuite `customer` request body. */
 export type CustomerBody = components["schemas"]["Customer"];
@@ -9,9 +17,11 @@ export type CustomerBody = components["schemas"]["Customer"];
 /**
  * Maps a canonical client to a NetSuite `customer`: `companyName`, `entityId` (the client number, when
  * given), `parent`, `subsidiary` (legal entity), `currency`, `email`, `isInactive`, and `externalId` = key.
- * @throws ValidationError listing every field that cannot be mapped
+ * @throws ValidationError listing every field that cannot be mapped (`INVALID_RECORD` when the input is not a
+ * canonical Client)
  */
 export function toCustomer(client: Client, ctx: MapContext = {}): CustomerBody {
+  assertCanonical("Client", client);
   const issues = new IssueList();
   const body = compact({
     externalId: client.key,

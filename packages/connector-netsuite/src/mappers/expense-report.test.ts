@@ -1,3 +1,4 @@
+import { ValidationError } from "@ledgerline/core";
 import { describe, expect, it } from "vitest";
 import { ctx, expense } from "../../test/fixtures.js";
 import { toExpenseReport } from "./expense-report.js";
@@ -9,15 +10,16 @@ describe("toExpenseReport", () => {
       entity: { id: "301" },
       tranDate: "2026-11-16",
       complete: true,
-      supervisorApproval: true,
+      supervisorapproval: true,
       expense: {
         items: [
           {
-            expenseDate: "2026-11-16",
+            expensedate: "2026-11-16",
             category: { id: "5" },
             amount: 123.45,
             customer: { id: "601" },
             isBillable: true,
+            isnonreimbursable: false,
             memo: "Rail",
             taxCode: { id: "9" },
             department: { id: "3" },
@@ -62,6 +64,50 @@ describe("toExpenseReport", () => {
         ]),
       );
       expect(String((e as Error).message)).not.toContain("1234567890123456.78");
+    }
+  });
+
+  it("posts a company-paid expense (reimbursable: false) with isnonreimbursable: true", () => {
+    const body = toExpenseReport([expense("1", { reimbursable: false })], ctx);
+    expect(body.expense?.items?.[0]).toMatchObject({ isnonreimbursable: true });
+  });
+
+  it("sends the report currency and line project task under NetSuite's lower-case names", () => {
+    const body = toExpenseReport([expense("1", { task: { key: "t", ids: { netsuite: "701" } } })], {
+      ...ctx,
+      currencies: { GBP: "2" },
+    });
+    expect(body).toMatchObject({ expensereportcurrency: { id: "2" } });
+    expect(body.expense?.items?.[0]).toMatchObject({ projecttask: { id: "701" }, currency: { id: "2" } });
+  });
+
+  it("refuses an unapproved expense with canonical's APPROVAL_REQUIRED", () => {
+    try {
+      toExpenseReport([expense("1", { approval: { state: "submitted" } as never })], ctx);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toEqual([
+        expect.objectContaining({ path: "approval.state", code: "APPROVAL_REQUIRED" }),
+      ]);
+    }
+  });
+
+  it("refuses a record that is not a canonical expense field by field, without its values", () => {
+    const hostile = { ...expense("1"), category: 42, amount: { amount: "secret-9.99", currency: "GBP" } };
+    try {
+      toExpenseReport([hostile as never], ctx);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const issues = (e as ValidationError).issues;
+      expect(issues.map((i) => [i.path, i.code])).toEqual(
+        expect.arrayContaining([
+          ["category", "INVALID_RECORD"],
+          ["amount.amount", "INVALID_RECORD"],
+        ]),
+      );
+      expect(JSON.stringify(issues) + (e as Error).message).not.toContain("secret-9.99");
     }
   });
 });

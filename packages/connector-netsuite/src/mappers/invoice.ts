@@ -3,6 +3,7 @@ import { ValidationError } from "@ledgerline/core";
 import type { components } from "../generated/netsuite.js";
 import {
   amountNumber,
+  assertCanonical,
   compact,
   currencyRef,
   decimalNumber,
@@ -21,9 +22,11 @@ export type InvoiceBody = components["schemas"]["Invoice"];
  * a customer's project as the entity), `tranDate`, `dueDate`, `currency`, `memo`, dimensions, and the `item`
  * sublist — one line per event line (or one line for the whole amount) with the configured invoice item.
  * Upsert it with `replace=item`.
- * @throws ValidationError listing every field that cannot be mapped (including events not `ready`)
+ * @throws ValidationError listing every field that cannot be mapped (`INVALID_RECORD` when the input is not a
+ * canonical InvoiceEvent) (including events not `ready`)
  */
 export function toInvoice(event: InvoiceEvent, ctx: MapContext = {}): InvoiceBody {
+  assertCanonical("InvoiceEvent", event);
   const issues = new IssueList();
   if (event.status !== "ready")
     issues.add("status", 'must be "ready" before an invoice is raised', "NOT_READY");

@@ -1,7 +1,15 @@
 import type { Project } from "@ledgerline/canonical";
 import { ValidationError } from "@ledgerline/core";
 import type { components } from "../generated/netsuite.js";
-import { compact, currencyRef, dimensionRefs, IssueList, type MapContext, refId } from "./context.js";
+import {
+  assertCanonical,
+  compact,
+  currencyRef,
+  dimensionRefs,
+  IssueList,
+  type MapContext,
+  refId,
+} from "./context.js";
 
 /** A NetSuite `job` (project) request body. */
 export type JobBody = components["schemas"]["Job"];
@@ -11,9 +19,11 @@ export type JobBody = components["schemas"]["Job"];
  * `parent` (the client's customer — REST does not accept the `customer` field on jobs), `startDate`,
  * `projectedEndDate`, `projectManager`, `subsidiary` (legal entity), `currency`, `isInactive` for completed or
  * cancelled projects, and `externalId` = key.
- * @throws ValidationError listing every field that cannot be mapped
+ * @throws ValidationError listing every field that cannot be mapped (`INVALID_RECORD` when the input is not a
+ * canonical Project)
  */
 export function toJob(project: Project, ctx: MapContext = {}): JobBody {
+  assertCanonical("Project", project);
   const issues = new IssueList();
   const dims = dimensionRefs(ctx, project.dimensions, issues);
   const status = project.status.code;

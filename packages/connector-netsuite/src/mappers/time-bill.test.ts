@@ -60,7 +60,7 @@ describe("toTimeBill", () => {
       minutes: 0,
     });
     expect(issuesOf(() => toTimeBill(entry, ctx))).toEqual([
-      ["approval.state", "NOT_APPROVED"],
+      ["approval.state", "APPROVAL_REQUIRED"],
       ["minutes", "INVALID_DURATION"],
       ["resource", "UNMAPPED"],
       ["dimensions.costCenter", "UNMAPPED"],

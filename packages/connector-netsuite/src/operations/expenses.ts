@@ -10,6 +10,7 @@ import { assertPostable, type PostingPolicy } from "./posting-policy.js";
 export function expenseReportSpec(policy?: PostingPolicy<ExpenseLine>): RecordSpec<BillableExpense> {
   return {
     type: "expenseReport",
+    shape: "ExpenseLine",
     keyOf: (expense) => expense.key,
     versionOf: (expense) => expense.source?.version,
     refsOf: (expense) => [expense.resource, expense.project, expense.task],

@@ -1,4 +1,4 @@
-import type { Ref } from "@ledgerline/canonical";
+import type { CanonicalTypeName, Ref } from "@ledgerline/canonical";
 import {
   type BatchIssue,
   type BatchOutcome,
@@ -16,7 +16,7 @@ import {
 import { type BatchJobOptions, runBatchUpsert } from "../batch.js";
 import { BatchQueue } from "../batch-queue.js";
 import type { paths } from "../generated/netsuite.js";
-import type { MapContext, NetSuiteMasterData } from "../mappers/context.js";
+import { assertCanonical, type MapContext, type NetSuiteMasterData } from "../mappers/context.js";
 import type { WritableRecordType } from "../record-types.js";
 import type { SuiteQL } from "../suiteql.js";
 import { upsertByExternalId } from "../upsert.js";
@@ -38,7 +38,7 @@ export interface NetSuiteRecordResult {
   reason?: string;
   /** Field at fault, for rejections. */
   field?: string;
-  /** Every issue of a rejection (`path`, `message`, `code` — e.g. `NOT_APPROVED`, `UNMAPPED`, `INVALID_CONTENT`). */
+  /** Every issue of a rejection (`path`, `message`, `code` — e.g. `APPROVAL_REQUIRED`, `INVALID_RECORD`, `UNMAPPED`, `INVALID_CONTENT`). */
   issues?: readonly BatchIssue[];
   /** The error of a failure. */
   error?: unknown;
@@ -73,6 +73,11 @@ export interface PostReport extends BatchReport {
 /** How one canonical type is written. */
 export interface RecordSpec<T> {
   type: WritableRecordType;
+  /**
+   * The canonical type every record must be before anything reads it: a record of any other shape is
+   * rejected field by field (`INVALID_RECORD`), never a `TypeError`.
+   */
+  shape: CanonicalTypeName;
   keyOf(record: T): string;
   versionOf(record: T): string | undefined;
   /** References that may need resolving through the ledger. */
@@ -159,6 +164,7 @@ export async function postOne<T>(
   record: T,
   write: (key: string, body: Record<string, unknown>) => Promise<string>,
 ): Promise<BatchOutcome> {
+  assertCanonical(spec.shape, record);
   spec.check?.(record);
   const known = await resolveThroughLedger(deps.ledger, spec.refsOf(record));
   const ctx: MapContext = {
@@ -213,7 +219,8 @@ async function resolveThroughLedger(
 
 function safeKey<T>(spec: RecordSpec<T>, record: T): string {
   try {
-    return spec.keyOf(record);
+    const key: unknown = spec.keyOf(record);
+    return typeof key === "string" && key !== "" ? key : "(unknown)";
   } catch {
     return "(unknown)";
   }

@@ -1,5 +1,6 @@
 import { checkPostable, type ExpenseLine, type PostingContext, type TimeEntry } from "@ledgerline/canonical";
 import { ValidationError } from "@ledgerline/core";
+import { APPROVAL_REQUIRED } from "../mappers/context.js";
 
 /**
  * Supplies canonical's posting context (project status and billing type, open periods, required and mapped
@@ -30,7 +31,7 @@ export function assertPostable<T extends TimeEntry | ExpenseLine>(
   }
   if (record.approval?.state !== "approved") {
     throw new ValidationError(`${record.key} is not approved`, [
-      { path: "approval.state", message: "only approved records may be posted", code: "APPROVAL_REQUIRED" },
+      { path: "approval.state", message: "only approved records may be posted", code: APPROVAL_REQUIRED },
     ]);
   }
 }

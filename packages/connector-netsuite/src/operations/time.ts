@@ -7,6 +7,7 @@ import { assertPostable, type PostingPolicy } from "./posting-policy.js";
 export function timeBillSpec(policy?: PostingPolicy<TimeEntry>): RecordSpec<TimeEntry | ApprovedTimeEntry> {
   return {
     type: "timeBill",
+    shape: "TimeEntry",
     keyOf: (entry) => entry.key,
     versionOf: (entry) => entry.source?.version,
     refsOf: (entry) => [entry.resource, entry.project, entry.task],

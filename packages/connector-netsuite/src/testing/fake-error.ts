@@ -25,13 +25,23 @@ export class FakeNetSuiteError extends Error {
     readonly errorCode: string,
     readonly detail: string,
     readonly errorPath?: string,
+    /** Further details of the same error (NetSuite lists every problem of a request). */
+    readonly moreDetails: ReadonlyArray<{ detail: string; errorPath?: string }> = [],
   ) {
     super(detail);
   }
 
   /** The response body NetSuite would send. */
   toBody(): NetSuiteErrorResponseBody {
-    return errorBody(this.status, this.errorCode, this.detail, this.errorPath);
+    const body = errorBody(this.status, this.errorCode, this.detail, this.errorPath);
+    for (const more of this.moreDetails) {
+      body["o:errorDetails"].push({
+        detail: more.detail,
+        "o:errorCode": this.errorCode,
+        ...(more.errorPath === undefined ? {} : { "o:errorPath": more.errorPath }),
+      });
+    }
+    return body;
   }
 }
 

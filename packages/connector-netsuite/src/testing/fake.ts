@@ -8,10 +8,12 @@ import {
   type FakeServer,
   type FaultKind,
   type ListenOptions,
+  loadOpenApiDocument,
 } from "@ledgerline/core/testing";
 import { FakeJobs, type FakeJobsState } from "./async-jobs.js";
 import { errorBody } from "./fake-error.js";
-import { netSuiteRoutes } from "./routes.js";
+import { propertyNamesFromSpec } from "./property-names.js";
+import { type DroppedProperty, netSuiteRoutes, type PropertyNameValidation } from "./routes.js";
 import {
   type FakeNetSuiteState,
   type FakeRecord,
@@ -64,6 +66,18 @@ export interface NetSuiteFakeOptions {
   tba?: FakeTbaCredentials;
   /** Rows SuiteQL returns at most. @default 100000 */
   suiteqlRowLimit?: number;
+  /**
+   * What a write meets when it names a property the record (or a sublist line, or a reference) does not
+   * have in `openapi/netsuite.yaml`, unless the request sends its own `X-NetSuite-PropertyNameValidation`:
+   * `"Error"` — 400 `INVALID_CONTENT` with one `o:errorDetails` entry per unknown property (`o:errorPath`
+   * names it, the value is never echoed), as NetSuite answers with the header set to `Error`; `"Warning"` —
+   * NetSuite's own default: the property is dropped and the rest is written (see `droppedProperties`);
+   * `"Ignore"` — dropped silently. The strict default makes a misspelled field fail a test.
+   * @default "Error"
+   */
+  propertyNameValidation?: PropertyNameValidation;
+  /** The account's custom fields (`custbody_…`, `custcol_…`, `custentity_…`), accepted on writes. @default [] */
+  customFields?: readonly string[];
 }
 
 /** A stateful, contract-validating NetSuite fake. */
@@ -106,6 +120,8 @@ export interface NetSuiteFake {
   assertNoViolations(): void;
   /** Client assertions the token endpoint accepted. */
   readonly assertions: readonly AcceptedAssertion[];
+  /** Unknown properties dropped from writes under `Warning` / `Ignore` (empty under `Error`). */
+  readonly droppedProperties: readonly DroppedProperty[];
 }
 
 /** A persisted fake state. */
@@ -139,6 +155,14 @@ const DEFAULT_BASE_URL = "https://123456-sb1.suitetalk.api.netsuite.com/services
  * const client = createNetSuiteClient({ accountId: "123456_SB1", baseUrl: fake.baseUrl, fetch: fake.fetch, auth: { type: "none" } });
  */
 export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteFake {
+  const validation = options.propertyNameValidation ?? "Error";
+  if (validation !== "Error" && validation !== "Warning" && validation !== "Ignore") {
+    throw new TypeError(
+      'createNetSuiteFake: "propertyNameValidation" must be "Error", "Warning" or "Ignore"',
+    );
+  }
+  const doc = loadOpenApiDocument(options.spec ?? defaultSpec());
+  const dropped: DroppedProperty[] = [];
   const store = new FakeStore({ strictReferences: options.strictReferences ?? false });
   const jobs = new FakeJobs(options.asyncPollsBeforeDone ?? 1);
   const tokens = new FakeTokenEndpoint(options.token);
@@ -162,6 +186,10 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
     tba: options.tba,
     concurrencyLimit: options.concurrencyLimit ?? 5,
     suiteqlRowLimit: options.suiteqlRowLimit ?? 100_000,
+    names: propertyNamesFromSpec(doc),
+    nameValidation: validation,
+    customFields: new Set(options.customFields ?? []),
+    dropped,
   });
 
   const concurrencyRefusal = (): FakeResponse => ({
@@ -170,7 +198,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
   });
 
   const api = createFakeApi({
-    spec: options.spec ?? defaultSpec(),
+    spec: doc,
     baseUrl,
     routes,
     faults: {
@@ -198,6 +226,7 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
       jobs.clear();
       tokens.clear();
       nonces.clear();
+      dropped.length = 0;
       seedAll();
     },
   });
@@ -226,6 +255,9 @@ export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteF
     assertNoViolations: () => api.assertNoViolations(),
     get assertions() {
       return tokens.assertions;
+    },
+    get droppedProperties() {
+      return dropped;
     },
   };
 }

@@ -12,6 +12,13 @@ export {
 } from "./fake.js";
 export { errorBody, FakeNetSuiteError, type NetSuiteErrorResponseBody } from "./fake-error.js";
 export {
+  type PropertyNameCheck,
+  type PropertyNames,
+  propertyNamesFromSpec,
+  type UnknownProperty,
+} from "./property-names.js";
+export type { DroppedProperty, PropertyNameValidation } from "./routes.js";
+export {
   type FakeNetSuiteState,
   type FakeRecord,
   type FakeRecordType,

@@ -1,6 +1,7 @@
 import type { FakeRequest, FakeResponse, RouteDefinition, RouteHandler } from "@ledgerline/core/testing";
 import type { FakeJobs, TaskOutcome } from "./async-jobs.js";
 import { FakeNetSuiteError } from "./fake-error.js";
+import type { PropertyNames } from "./property-names.js";
 import {
   type FakeRecord,
   type FakeRecordType,
@@ -26,6 +27,25 @@ export interface FakeRouteState {
   tba: FakeTbaCredentials | undefined;
   concurrencyLimit: number;
   suiteqlRowLimit: number;
+  /** The real property names of each record type (from the OpenAPI document). */
+  names: PropertyNames;
+  /** What an unknown property name meets when a write sends no `X-NetSuite-PropertyNameValidation`. */
+  nameValidation: PropertyNameValidation;
+  /** Account custom fields accepted on writes (`custbody_…`, `custcol_…`). */
+  customFields: ReadonlySet<string>;
+  /** Unknown properties dropped under `Warning` / `Ignore`, oldest first. */
+  dropped: DroppedProperty[];
+}
+
+/** How NetSuite treats a property name the record does not have (`X-NetSuite-PropertyNameValidation`). */
+export type PropertyNameValidation = "Error" | "Warning" | "Ignore";
+
+/** A property the fake dropped from a write under `Warning` or `Ignore`. */
+export interface DroppedProperty {
+  type: FakeRecordType;
+  /** JSON path in the request body, e.g. `expense.items[0].expenseDate`. */
+  path: string;
+  validation: Exclude<PropertyNameValidation, "Error">;
 }
 
 /** NetSuite's routes, keyed `"METHOD /path"` as in `openapi/netsuite.yaml`, over the fake's state. */
@@ -46,6 +66,28 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
     };
   };
 
+  /**
+   * NetSuite's property-name validation on a write body: under `Error` an unknown name is refused with 400
+   * `INVALID_CONTENT` and one `o:errorDetails` entry per unknown property, naming it and its path (never its
+   * value); under `Warning` / `Ignore` it is dropped and the rest is written.
+   */
+  const checkNames = (type: FakeRecordType, req: FakeRequest, body: Record<string, unknown>) => {
+    const header = req.headers.get("x-netsuite-propertynamevalidation");
+    const mode: PropertyNameValidation =
+      header === "Error" || header === "Warning" || header === "Ignore" ? header : state.nameValidation;
+    const { unknown, cleaned } = state.names.check(type, body, state.customFields);
+    if (unknown.length === 0) return body;
+    if (mode === "Error") {
+      const [first, ...rest] = unknown.map((u) => ({
+        detail: `Error while accessing a resource. The ${type} record has no property named "${u.name}".`,
+        errorPath: u.path,
+      }));
+      throw new FakeNetSuiteError(400, "INVALID_CONTENT", first!.detail, first!.errorPath, rest);
+    }
+    for (const u of unknown) state.dropped.push({ type, path: u.path, validation: mode });
+    return cleaned;
+  };
+
   const routes: Record<string, RouteDefinition> = {};
   const add = (route: string, handler: RouteHandler, faults = true) => {
     routes[route] = { handler: guarded(handler), faults };
@@ -60,11 +102,11 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
         requireAsync(req);
         const items = batchItems(req);
         const tasks = items.map((item) =>
-          runTask(() => store.create(type, item), type, root, item.externalId),
+          runTask(() => store.create(type, checkNames(type, req, item)), type, root, item.externalId),
         );
         return jobs.submit(tasks, req.headers.get("x-netsuite-idempotency-key"), root);
       }
-      const outcome = store.create(type, asObject(req.body));
+      const outcome = store.create(type, checkNames(type, req, asObject(req.body)));
       return written(root, type, outcome.id);
     });
     add(`PUT ${collection}`, (req) => {
@@ -82,7 +124,7 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
                 "externalId",
               );
             }
-            return store.upsert(type, externalId, item, replaceOf(req));
+            return store.upsert(type, externalId, checkNames(type, req, item), replaceOf(req));
           },
           type,
           root,
@@ -93,12 +135,22 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
     });
     add(`PUT ${collection}/eid:{externalId}`, (req) => {
       const externalId = req.params.externalId ?? "";
-      const outcome = store.upsert(type, externalId, asObject(req.body), replaceOf(req));
+      const outcome = store.upsert(
+        type,
+        externalId,
+        checkNames(type, req, asObject(req.body)),
+        replaceOf(req),
+      );
       return written(rootOf(req), type, outcome.id);
     });
     add(`GET ${collection}/{id}`, (req) => getOne(type, req));
     add(`PATCH ${collection}/{id}`, (req) => {
-      const outcome = store.update(type, req.params.id ?? "", asObject(req.body), replaceOf(req));
+      const outcome = store.update(
+        type,
+        req.params.id ?? "",
+        checkNames(type, req, asObject(req.body)),
+        replaceOf(req),
+      );
       return written(rootOf(req), type, outcome.id);
     });
   }
@@ -116,7 +168,31 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
         `The record instance does not exist. Type: ${type}, id: ${req.params.id}.`,
       );
     }
-    return { status: 200, body: withLinks(record, `${rootOf(req)}/record/v1/${type}/${record.id}`) };
+    const self = `${rootOf(req)}/record/v1/${type}/${record.id}`;
+    return {
+      status: 200,
+      body: withLinks(
+        withSublists(withRefs(record, rootOf(req)), self, req.query.get("expandSubResources") === "true"),
+        self,
+      ),
+    };
+  }
+
+  /** References in a record and in its sublist lines, read back as NetSuite does (`links`, `refName`). */
+  function withRefs(record: FakeRecord, root: string): FakeRecord {
+    const expand = (fields: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, store.expandRef(k, v, root)]));
+    const out = expand(record);
+    for (const [field, value] of Object.entries(out)) {
+      const items = (value as { items?: unknown } | null)?.items;
+      if (SUBLIST_FIELDS.has(field) && Array.isArray(items)) {
+        out[field] = {
+          ...(value as object),
+          items: items.map((line) => expand(line as Record<string, unknown>)),
+        };
+      }
+    }
+    return out as FakeRecord;
   }
 
   add("GET /async/v1/job/{jobId}", (req) => jobs.job(req.params.jobId ?? "", rootOf(req)));
@@ -250,6 +326,41 @@ function runTask(write: () => { id: string }, type: string, root: string, extern
     throw error;
   }
 }
+
+/**
+ * Sublists as NetSuite returns them: without `expandSubResources` only a link to the sublist
+ * (`{ links: [{ rel: "self", href: …/expense }] }`); with it, the lines too, each with its own link, and the
+ * collection's paging fields.
+ */
+function withSublists(record: FakeRecord, self: string, expand: boolean): FakeRecord {
+  const out: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(record)) {
+    if (!SUBLIST_FIELDS.has(field) || !value || typeof value !== "object") continue;
+    const href = `${self}/${field}`;
+    const links = [{ rel: "self", href }];
+    if (!expand) {
+      out[field] = { links };
+      continue;
+    }
+    const items = Array.isArray((value as { items?: unknown }).items)
+      ? ((value as { items: Array<Record<string, unknown>> }).items ?? [])
+      : [];
+    out[field] = {
+      links,
+      count: items.length,
+      hasMore: false,
+      offset: 0,
+      totalResults: items.length,
+      items: items.map((line, i) => ({
+        links: [{ rel: "self", href: `${href}/${line.line ?? i + 1}` }],
+        ...line,
+      })),
+    };
+  }
+  return out as FakeRecord;
+}
+
+const SUBLIST_FIELDS = new Set(["expense", "item", "time", "expCost", "itemCost"]);
 
 function withLinks(record: FakeRecord, href: string): Record<string, unknown> {
   return { links: [{ rel: "self", href }], ...record };

@@ -65,7 +65,7 @@ describe("FakeStore (NetSuite write semantics)", () => {
     expect((store.get("expenseReport", "eid:r-1")!.expense as { items: unknown[] }).items).toHaveLength(2);
     store.upsert("expenseReport", "r-1", report, ["expense"]);
     expect((store.get("expenseReport", "eid:r-1")!.expense as { items: unknown[] }).items).toEqual([
-      { amount: 1, line: 1 },
+      { amount: 1, id: 1, line: "1" },
     ]);
   });
 

@@ -38,7 +38,7 @@ export interface FakeNetSuiteState {
 const REQUIRED: Partial<Record<FakeRecordType, string[]>> = {
   customer: ["companyName"],
   job: ["companyName"],
-  projectTask: ["title", "company"],
+  projectTask: ["title", "project"],
   timeBill: ["employee", "tranDate", "hours"],
   expenseReport: ["entity", "tranDate"],
   invoice: ["entity"],
@@ -49,8 +49,8 @@ const REFERENCES: Record<string, FakeRecordType[]> = {
   employee: ["employee"],
   customer: ["customer", "job"],
   caseTaskEvent: ["projectTask"],
-  projectTask: ["projectTask"],
-  company: ["job"],
+  projecttask: ["projectTask"],
+  project: ["job"],
   parent: ["customer", "job"],
   entity: ["customer", "job", "employee"],
   department: ["department"],
@@ -306,12 +306,17 @@ export class FakeStore {
           ? (record[field] as { items: Record<string, unknown>[] }).items
           : [];
         const kept = replace.includes(field) ? [] : previous;
+        // NetSuite numbers lines with a string `line` and an integer `id`; a line sent with a known `line`
+        // updates that line, any other is appended.
         let nextLine = kept.reduce((max, l) => Math.max(max, Number(l.line) || 0), 0) + 1;
         const merged = [...kept];
         for (const line of lines) {
-          const at = typeof line.line === "number" ? merged.findIndex((l) => l.line === line.line) : -1;
-          if (at >= 0) merged[at] = { ...merged[at], ...line };
-          else merged.push({ ...line, line: nextLine++ });
+          const at = line.line === undefined ? -1 : merged.findIndex((l) => l.line === String(line.line));
+          if (at >= 0) merged[at] = { ...merged[at], ...line, line: String(line.line) };
+          else {
+            merged.push({ ...line, id: nextLine, line: String(nextLine) });
+            nextLine++;
+          }
         }
         record[field] = { items: merged };
       } else {
@@ -335,6 +340,30 @@ export class FakeStore {
       if (!isSublist(value)) continue;
       for (const [i, line] of value.items.entries()) this.checkRefs(line, `${sublist}.items[${i}].`);
     }
+  }
+
+  /**
+   * A reference as NetSuite reads it back: `{ links, id, refName }` when the field names a known record
+   * type and the record is stored (its name, title or number as `refName`), else the reference unchanged.
+   */
+  expandRef(field: string, value: unknown, root: string): unknown {
+    const targets = REFERENCES[field];
+    if (!targets || !value || typeof value !== "object" || Array.isArray(value)) return value;
+    const id = (value as { id?: unknown }).id;
+    if (typeof id !== "string") return value;
+    for (const type of targets) {
+      const target = this.table(type).get(id);
+      if (!target) continue;
+      const name = ["companyName", "entityId", "title", "name", "tranId", "externalId"]
+        .map((k) => target[k])
+        .find((v): v is string => typeof v === "string" && v !== "");
+      return {
+        links: [{ rel: "self", href: `${root}/record/v1/${type.toLowerCase()}/${id}` }],
+        ...(value as object),
+        ...(name === undefined ? {} : { refName: name }),
+      };
+    }
+    return value;
   }
 
   private checkRefs(fields: Record<string, unknown>, prefix: string): void {

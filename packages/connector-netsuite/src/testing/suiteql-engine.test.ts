@@ -29,13 +29,13 @@ const records = [
 ];
 
 describe("fake SuiteQL", () => {
-  it("filters by bound parameters and renders rows like NetSuite (T/F, decimal hours, ref ids)", () => {
+  it("filters by bound parameters and renders rows like NetSuite (T/F, numbers as text, ref ids)", () => {
     const q = parseQuery(
       "SELECT id, employee, hours, isbillable, TO_CHAR(trandate, 'YYYY-MM-DD') AS day, trandate FROM timebill WHERE trandate >= TO_DATE(?, 'YYYY-MM-DD') AND trandate <= TO_DATE(?, 'YYYY-MM-DD') ORDER BY id DESC",
     );
     expect(runQuery(q, records, ["2026-11-01", "2026-11-30"])).toEqual([
-      { id: "2", employee: "8", hours: 0.33, isbillable: "F", day: "2026-11-15", trandate: "11/15/2026" },
-      { id: "1", employee: "7", hours: 1.5, isbillable: "T", day: "2026-11-01", trandate: "11/1/2026" },
+      { id: "2", employee: "8", hours: ".33", isbillable: "F", day: "2026-11-15", trandate: "11/15/2026" },
+      { id: "1", employee: "7", hours: "1.5", isbillable: "T", day: "2026-11-01", trandate: "11/1/2026" },
     ]);
   });
 

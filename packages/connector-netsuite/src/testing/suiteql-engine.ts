@@ -174,13 +174,15 @@ function project(row: Record<string, unknown>, items: SelectItem[] | "*"): Suite
     items === "*" ? Object.keys(row).map((c) => ({ column: c, alias: c, isoDate: false })) : items;
   for (const { column, alias, isoDate } of columns) {
     const value = row[column];
-    if (value === undefined || value === null) out[alias] = null;
-    else if (typeof value === "boolean") out[alias] = value ? "T" : "F";
+    // NetSuite leaves a null column out of the row, and sends numbers as text ("4.5", ".5").
+    if (value === undefined || value === null) continue;
+    if (typeof value === "boolean") out[alias] = value ? "T" : "F";
+    else if (typeof value === "number") out[alias] = String(value).replace(/^(-?)0\./, "$1.");
     else if (typeof value === "string" && ISO_DATE.test(value) && !isoDate) {
       // NetSuite formats dates with the user's date preference unless the query converts them.
       const [, y, m, d] = ISO_DATE.exec(value)!;
       out[alias] = `${Number(m)}/${Number(d)}/${y}`;
-    } else if (typeof value === "string" || typeof value === "number") out[alias] = value;
+    } else if (typeof value === "string") out[alias] = value;
     else out[alias] = String(value);
   }
   return out;
