@@ -47,6 +47,11 @@ export {
   type BatchResult,
   runBatch,
 } from "./batch.js";
+export {
+  type ConnectorClientOptions,
+  connectorHttpOptions,
+  connectorOptionsShape,
+} from "./connector-options.js";
 export { type ContentHashOptions, canonicalJson, contentHash } from "./content-hash.js";
 export {
   type CorrelationContext,
@@ -94,7 +99,10 @@ export {
 export {
   createHttpClient,
   type HttpClient,
+  type HttpClientMethod,
   type HttpClientOptions,
+  type HttpResult,
+  type HttpSuccessData,
   type LedgerlineRequestOptions,
   type Transport,
 } from "./http-client.js";
@@ -112,6 +120,30 @@ export {
   silentLogger,
 } from "./logger.js";
 export { MemoryLedger } from "./memory-ledger.js";
+export {
+  fnOption,
+  hooksOption,
+  httpAuthOption,
+  httpUrl,
+  integerBetween,
+  isLimiterLike,
+  limiterOptionsSchema,
+  limitsOption,
+  loggerOption,
+  nonEmptyString,
+  numberAtLeast,
+  oneOf,
+  optionsError,
+  optionsObject,
+  parseOptions,
+  retryOption,
+  sensitiveFieldsOption,
+  stringList,
+  timeoutMsOption,
+  tracerOption,
+  transportOption,
+  withMethods,
+} from "./options.js";
 export type { SpanContextLike, SpanLike, TracerLike } from "./otel.js";
 export {
   createRedactor,
