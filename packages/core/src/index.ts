@@ -2,7 +2,13 @@
 export const PACKAGE_NAME = "@ledgerline/core";
 
 export { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from "./adaptive-concurrency.js";
-export { type JwtAlgorithm, type SignJwtOptions, signJwt } from "./auth/jwt.js";
+export {
+  JWT_ALGORITHMS,
+  type JwtAlgorithm,
+  privateKeyProblem,
+  type SignJwtOptions,
+  signJwt,
+} from "./auth/jwt.js";
 export { type JwtBearerOptions, jwtBearerProvider } from "./auth/jwt-bearer.js";
 export {
   baseStringUri,
