@@ -58,7 +58,14 @@ export {
   connectorHttpOptions,
   connectorOptionsShape,
 } from "./connector-options.js";
-export { type ContentHashOptions, canonicalJson, contentHash } from "./content-hash.js";
+export {
+  CONTENT_HASH_VERSION,
+  type ContentHashOptions,
+  canonicalJson,
+  contentHash,
+  contentHashVersion,
+} from "./content-hash.js";
+export { isLegacyContentHash, legacyContentHash } from "./content-hash-v1.js";
 export {
   type CorrelationContext,
   currentCorrelation,
@@ -133,6 +140,7 @@ export {
   httpUrl,
   integerBetween,
   isLimiterLike,
+  ledgerOption,
   limiterOptionsSchema,
   limitsOption,
   loggerOption,

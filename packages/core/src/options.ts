@@ -272,3 +272,6 @@ export const limiterOptionsSchema = optionsObject({
 export const limitsOption = z.union([z.custom((v) => isLimiterLike(v)), limiterOptionsSchema], {
   error: "must be a Limiter or limiter options",
 });
+
+/** `ledger`: anything implementing core's `Ledger` (`get`, `record`, `entries`, `close`). */
+export const ledgerOption = withMethods(["get", "record", "entries", "close"], "a Ledger");
