@@ -93,7 +93,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
     const approved = options.approve ? approvePending(fakes) : undefined;
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"));
     const psa = createPsaClient({
-      token: "demo-token",
+      auth: "demo-token",
       baseUrl: fakes.kantataServer.url,
       retry: DEMO_RETRY,
       timeoutMs: 5_000,
@@ -110,7 +110,7 @@ export async function runQuoteToCash(options: FlowOptions): Promise<DemoSummary>
       accountId: "123456_SB1",
       baseUrl: fakes.netsuiteServer.url,
       auth: { type: "none" },
-      concurrencyLimit: concurrency,
+      limits: { maxConcurrency: concurrency },
       retry: DEMO_RETRY,
       timeoutMs: 5_000,
       ledger,

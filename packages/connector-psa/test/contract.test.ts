@@ -137,7 +137,7 @@ function setup(options: Parameters<typeof createKantataFake>[0] = {}) {
     ...options,
   });
   const psa = createPsaClient({
-    token: "secret-token",
+    auth: "secret-token",
     baseUrl: fake.baseUrl,
     fetch: fake.fetch,
     retry: { maxAttempts: 6, baseDelayMs: 1, maxDelayMs: 5, budget: false },
@@ -155,7 +155,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
   it("reads approved time entries in results order across pages, with includes resolved", async () => {
     const { fake, psa } = setup();
     const client = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       perPage: 3,
@@ -258,7 +258,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
   it("syncs incrementally: a persisted checkpoint resumes without loss or duplication", async () => {
     const { fake } = setup();
     const client = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       perPage: 5,
@@ -328,7 +328,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
 
   it("maps Kantata error bodies to typed errors", async () => {
     const { fake } = setup();
-    const wrong = createPsaClient({ token: "stale", baseUrl: fake.baseUrl, fetch: fake.fetch, retry: false });
+    const wrong = createPsaClient({ auth: "stale", baseUrl: fake.baseUrl, fetch: fake.fetch, retry: false });
     const auth = await wrong
       .pages("users")
       .next()
@@ -338,7 +338,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     expect((auth as AuthError).message).not.toContain("stale");
 
     const psa = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       retry: false,
@@ -370,7 +370,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     const server = await fake.listen();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     const psa = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: server.url,
       perPage: 2,
       timeoutMs: 2000,

@@ -8,6 +8,8 @@ export {
   privateKeyProblem,
   type SignJwtOptions,
   signJwt,
+  type VerifiedJwt,
+  verifyJwt,
 } from "./auth/jwt.js";
 export { type JwtBearerOptions, jwtBearerProvider } from "./auth/jwt-bearer.js";
 export {

@@ -113,7 +113,7 @@ const LIST_ROUTES: Record<KantataKey, string> = Object.fromEntries(
  * ```ts
  * const fake = createKantataFake({ seed: { users: [{ full_name: "Ada Lovelace" }] }, faults: { rate: 0.2 } });
  * const server = await fake.listen();
- * const psa = createPsaClient({ token: "test", baseUrl: server.url });
+ * const psa = createPsaClient({ auth: "test", baseUrl: server.url });
  * ```
  */
 export function createKantataFake(options: KantataFakeOptions = {}): KantataFake {

@@ -1,5 +1,5 @@
-import { createPrivateKey, type KeyObject, randomUUID } from "node:crypto";
-import { SignJWT } from "jose";
+import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto";
+import { compactVerify, decodeProtectedHeader, SignJWT } from "jose";
 
 /** JWS algorithms {@link signJwt} supports (RSASSA-PKCS1-v1_5, RSASSA-PSS, ECDSA). */
 export type JwtAlgorithm =
@@ -90,6 +90,43 @@ function isKeyObject(value: unknown): value is KeyObject {
   );
 }
 
+/** Reads one DER TLV at `offset`: its tag, and where its content starts and ends. */
+function derItem(der: Buffer, offset: number): { tag: number; start: number; end: number } {
+  const tag = der[offset] ?? 0;
+  let length = der[offset + 1] ?? 0;
+  let start = offset + 2;
+  if (length & 0x80) {
+    const bytes = length & 0x7f;
+    length = 0;
+    for (let i = 0; i < bytes; i++) length = length * 256 + (der[start + i] ?? 0);
+    start += bytes;
+  }
+  return { tag, start, end: start + length };
+}
+
+/**
+ * jose signs through WebCrypto, which cannot import an RSA key whose PKCS#8 names the RSASSA-PSS OID
+ * (Node's `rsa-pss` key type, e.g. `openssl genpkey -algorithm rsa-pss`). The key material is a plain
+ * RSAPrivateKey either way, so such a key is re-read as PKCS#1 from its PKCS#8 `privateKey` octet string.
+ */
+function asJoseKey(key: KeyObject): KeyObject {
+  if (key.asymmetricKeyType !== "rsa-pss") return key;
+  if (key.type === "public") {
+    // SPKI: SEQUENCE { AlgorithmIdentifier, BIT STRING (0 unused bits + RSAPublicKey) }
+    const spki = key.export({ type: "spki", format: "der" });
+    const outer = derItem(spki, 0);
+    const algorithm = derItem(spki, outer.start);
+    const bits = derItem(spki, algorithm.end);
+    return createPublicKey({ key: spki.subarray(bits.start + 1, bits.end), format: "der", type: "pkcs1" });
+  }
+  const der = key.export({ type: "pkcs8", format: "der" });
+  const outer = derItem(der, 0); // SEQUENCE
+  const version = derItem(der, outer.start); // INTEGER
+  const algorithm = derItem(der, version.end); // SEQUENCE
+  const octets = derItem(der, algorithm.end); // OCTET STRING holding RSAPrivateKey
+  return createPrivateKey({ key: der.subarray(octets.start, octets.end), format: "der", type: "pkcs1" });
+}
+
 /**
  * Parses a private key for `algorithm` into a `KeyObject`.
  * @throws TypeError naming the reason (never the key) when the key cannot sign with `algorithm`
@@ -101,7 +138,7 @@ export function toSigningKey(
 ): KeyObject {
   const problem = privateKeyProblem(key, algorithm);
   if (problem) throw new TypeError(`option "${option}" ${problem}`);
-  return typeof key === "string" ? createPrivateKey(key) : key;
+  return asJoseKey(typeof key === "string" ? createPrivateKey(key) : key);
 }
 
 /**
@@ -136,4 +173,31 @@ export async function signJwt(options: SignJwtOptions): Promise<string> {
       ...options.header,
     })
     .sign(key);
+}
+
+/** A JWT whose signature verified: its decoded protected header and claims. */
+export interface VerifiedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Verifies a compact JWS signature with [jose](https://github.com/panva/jose) against a public key (PEM or
+ * `KeyObject`, `rsa-pss` keys included), accepting only `algorithms`. Checks the signature only: claims
+ * (`exp`, `aud` …) are the caller's to judge (the fakes report each problem by name).
+ * @example
+ * const { payload } = await verifyJwt(assertion, certificatePem, ["PS256", "ES256"]);
+ * @throws Error when the token is malformed, uses another algorithm, or the signature does not verify
+ */
+export async function verifyJwt(
+  token: string,
+  publicKey: string | KeyObject,
+  algorithms: readonly JwtAlgorithm[],
+): Promise<VerifiedJwt> {
+  const key = asJoseKey(typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey);
+  const header = decodeProtectedHeader(token) as Record<string, unknown>;
+  const { payload } = await compactVerify(token, key, { algorithms: [...algorithms] });
+  const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
+  if (typeof claims !== "object" || claims === null) throw new Error("JWT claims are not a JSON object");
+  return { header, payload: claims as Record<string, unknown> };
 }

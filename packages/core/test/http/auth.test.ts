@@ -10,6 +10,7 @@ import {
   oauth1Signer,
   refreshTokenProvider,
   signJwt,
+  verifyJwt,
 } from "../../src/index.js";
 import type { paths } from "./paths.js";
 import { delay, json, startServer } from "./server.js";
@@ -221,6 +222,22 @@ describe("JWT assertions", () => {
       const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, iss: "x" })).toString("base64url")}.${s}`;
       await expect(jwtVerify(forged, keys.publicKey, { algorithms: [alg] })).rejects.toThrow();
     }
+  });
+
+  it("signs PS256 with an rsa-pss key (RSASSA-PSS OID), which WebCrypto cannot import as is", async () => {
+    const pss = generateKeyPairSync("rsa-pss", { modulusLength: 2048 });
+    const jwt = await signJwt({
+      algorithm: "PS256",
+      privateKey: pss.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      payload: { iss: "i" },
+    });
+    const [h, p, s] = jwt.split(".") as [string, string, string];
+    const key = { key: pss.publicKey, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 };
+    expect(verify("sha256", Buffer.from(`${h}.${p}`), key, Buffer.from(s, "base64url"))).toBe(true);
+    // and core's jose-based verifyJwt takes the rsa-pss public key too
+    expect((await verifyJwt(jwt, pss.publicKey, ["PS256"])).payload.iss).toBe("i");
+    await expect(verifyJwt(jwt, pss.publicKey, ["ES256"])).rejects.toThrow();
+    await expect(verifyJwt(`${h}.${p}x.${s}`, pss.publicKey, ["PS256"])).rejects.toThrow();
   });
 
   it("a garbage or mismatched private key fails at construction naming privateKey, never echoing it", async () => {
