@@ -118,3 +118,17 @@ describe("createNetSuiteClient validates every option at construction", () => {
     ).not.toThrow();
   });
 });
+
+describe("createNetSuiteFake validates its options at construction", () => {
+  it.each<[string, unknown, RegExp]>([
+    ["faultRate: 2", { faultRate: 2 }, /createNetSuiteFake: option "faultRate" must be a number from 0 to 1/],
+    ["faultKinds typo", { faultKinds: ["rate-limited"] }, /option "faultKinds/],
+    ["latency", { latency: { minMs: 10, maxMs: 1 } }, /option "latency.maxMs" must be ≥ minMs/],
+    ["concurrencyLimit", { concurrencyLimit: 0 }, /option "concurrencyLimit"/],
+    ["tba", { tba: { consumerKey: "k" } }, /option "tba.consumerSecret"/],
+    ["baseUrl", { baseUrl: "nope" }, /option "baseUrl"/],
+  ])("%s", async (_name, options, pattern) => {
+    const { createNetSuiteFake } = await import("../src/testing/index.js");
+    expect(messageOf(() => createNetSuiteFake(options as never))).toMatch(pattern);
+  });
+});

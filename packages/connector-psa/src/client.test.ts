@@ -97,3 +97,20 @@ describe("createPsaClient configuration", () => {
     expect(spans).toEqual(["kantata GET"]);
   });
 });
+
+describe("createKantataFake validates its options at construction", () => {
+  it.each<[string, unknown, RegExp]>([
+    [
+      "faults.rate",
+      { faults: { rate: "0.2" } },
+      /createKantataFake: option "faults.rate" must be a number from 0 to 1/,
+    ],
+    ["faults.kinds", { faults: { kinds: { "rate-limit": -1 } } }, /option "faults.kinds/],
+    ["tokens", { tokens: 5 }, /option "tokens" must be a token, a list of tokens or a predicate/],
+    ["governance", { governance: { maxInFlight: 0 } }, /option "governance.maxInFlight"/],
+    ["now", { now: "2026-01-01" }, /option "now" must be a function/],
+  ])("%s", async (_name, options, pattern) => {
+    const { createKantataFake } = await import("./testing/index.js");
+    expect(messageOf(() => createKantataFake(options as never))).toMatch(pattern);
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseOptions } from "@ledgerline/core";
 import {
   type ContractViolation,
   createFakeApi,
@@ -11,6 +12,7 @@ import {
 } from "@ledgerline/core/testing";
 import { FakeJobs, type FakeJobsState } from "./async-jobs.js";
 import { errorBody } from "./fake-error.js";
+import { netSuiteFakeOptionsSchema } from "./fake-options.js";
 import { netSuiteRoutes } from "./routes.js";
 import { type FakeNetSuiteState, type FakeRecord, type FakeRecordType, FakeStore } from "./store.js";
 import type { FakeTbaCredentials } from "./tba-check.js";
@@ -127,6 +129,7 @@ const DEFAULT_BASE_URL = "https://123456-sb1.suitetalk.api.netsuite.com/services
  * const client = createNetSuiteClient({ accountId: "123456_SB1", baseUrl: fake.baseUrl, fetch: fake.fetch, auth: { type: "none" } });
  */
 export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteFake {
+  parseOptions(netSuiteFakeOptionsSchema, options, "createNetSuiteFake");
   const store = new FakeStore({ strictReferences: options.strictReferences ?? false });
   const jobs = new FakeJobs(options.asyncPollsBeforeDone ?? 1);
   const tokens = new FakeTokenEndpoint(options.token);

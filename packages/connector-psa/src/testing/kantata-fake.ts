@@ -1,3 +1,4 @@
+import { parseOptions } from "@ledgerline/core";
 import {
   createFakeApi,
   type FakeApi,
@@ -16,6 +17,7 @@ import {
   type KantataKey,
   type KantataRecordTypes,
 } from "../kantata-types.js";
+import { kantataFakeOptionsSchema } from "./fake-options.js";
 import { listRecords } from "./kantata-list.js";
 import { type KantataSeed, type KantataState, KantataStore } from "./kantata-store.js";
 
@@ -117,6 +119,7 @@ const LIST_ROUTES: Record<KantataKey, string> = Object.fromEntries(
  * ```
  */
 export function createKantataFake(options: KantataFakeOptions = {}): KantataFake {
+  parseOptions(kantataFakeOptionsSchema, options, "createKantataFake");
   const store = new KantataStore(options.now);
   const accepts = tokenCheck(options.tokens);
   const routes = Object.fromEntries(

@@ -91,3 +91,20 @@ describe("typed results", () => {
     expect(result.data.name).toBe("one");
   });
 });
+
+describe("createFakeApi validates its options at construction", () => {
+  it.each<[string, unknown, RegExp]>([
+    ["no routes", { spec: "x.yaml" }, /createFakeApi: option "routes"/],
+    [
+      "faults.rate",
+      { spec: "x.yaml", routes: {}, faults: { rate: 1.5 } },
+      /option "faults.rate" must be a number from 0 to 1/,
+    ],
+    ["faults.kinds", { spec: "x.yaml", routes: {}, faults: { kinds: ["503"] } }, /option "faults.kinds/],
+    ["governance", { spec: "x.yaml", routes: {}, governance: {} }, /option "governance.maxInFlight"/],
+    ["seed", { spec: "x.yaml", routes: {}, seed: -1 }, /option "seed"/],
+  ])("%s", async (_name, options, pattern) => {
+    const { createFakeApi } = await import("../../src/testing/index.js");
+    expect(messageOf(() => createFakeApi(options as never))).toMatch(pattern);
+  });
+});
