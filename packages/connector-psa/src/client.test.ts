@@ -69,8 +69,8 @@ describe("createPsaClient configuration", () => {
           spans.push(name);
           return {
             spanContext: () => ({
-              traceId: "0".repeat(31) + "1",
-              spanId: "0".repeat(15) + "1",
+              traceId: `${"0".repeat(31)}1`,
+              spanId: `${"0".repeat(15)}1`,
               traceFlags: 1,
             }),
             setAttribute: () => undefined,

@@ -1,11 +1,4 @@
-import {
-  fnOption,
-  httpUrl,
-  integerBetween,
-  nonEmptyString,
-  numberAtLeast,
-  optionsObject,
-} from "@ledgerline/core";
+import { httpUrl, integerBetween, nonEmptyString, numberAtLeast, optionsObject } from "@ledgerline/core";
 import { faultKindsOption, latencyOption, probabilityOption, seedOption } from "@ledgerline/core/testing";
 import { z } from "zod";
 
