@@ -43,7 +43,7 @@ export function readAs<T>(
 
 /** Converts a mapping failure to core's {@link ValidationError}; anything else is rethrown (a bug). */
 export function asValidationError(e: unknown, what: string): ValidationError {
-  if (e instanceof ValidationError) return e;
+  // A CanonicalValidationError is a ValidationError too: re-wrap it first so the message names the record.
   if (e instanceof CanonicalValidationError) {
     return new ValidationError(
       `Kantata ${what} does not map to a canonical ${e.type}`,
@@ -51,5 +51,6 @@ export function asValidationError(e: unknown, what: string): ValidationError {
       { system: "kantata", cause: e },
     );
   }
+  if (e instanceof ValidationError) return e;
   throw e;
 }

@@ -385,11 +385,14 @@ function toResult(outcome: BatchOutcome, index: number, key: string | undefined)
   return { ...base, status: "failed", error, message: error.message };
 }
 
-/** Duck-typed so a `ValidationError` from another copy of core (ESM + CJS) is still recognised. */
+/**
+ * A core `ValidationError` or a subclass (canonical's `CanonicalValidationError`), by its code rather than
+ * `instanceof`, so one from another copy of core (ESM + CJS) is still recognised.
+ */
 function isValidationError(error: unknown): error is Error & { issues: readonly unknown[] } {
   return (
     error instanceof Error &&
-    error.name === "ValidationError" &&
+    ((error as { code?: unknown }).code === "VALIDATION_ERROR" || error.name === "ValidationError") &&
     Array.isArray((error as { issues?: unknown }).issues)
   );
 }
