@@ -63,7 +63,7 @@ describe("toTimeBill", () => {
       ["approval.state", "NOT_APPROVED"],
       ["minutes", "INVALID_DURATION"],
       ["resource", "UNMAPPED"],
-      ["dimensions.costCenter", "UNMAPPED"],
+      ["dimensions.costCenter", "DIMENSION_UNMAPPED"],
     ]);
   });
 

@@ -60,9 +60,9 @@ export function toExpenseLine(expense: KantataExpense, context: ExpenseContext =
 export function toBillableExpense(expense: KantataExpense, context: ExpenseContext = {}): BillableExpense {
   const issues: ValidationIssue[] = [];
   if (!expense.approved)
-    issues.push({ path: "approved", message: "expense is not approved", code: "not_approved" });
+    issues.push({ path: "approved", message: "expense is not approved", code: "APPROVAL_REQUIRED" });
   if (!expense.is_billable)
-    issues.push({ path: "is_billable", message: "expense is not billable", code: "not_billable" });
+    issues.push({ path: "is_billable", message: "expense is not billable", code: "NOT_BILLABLE" });
   if (issues.length > 0) throw new ValidationError(`Expense ${expense.id} is not a billable expense`, issues);
   const line = toExpenseLine(expense, context);
   return parseBillableExpense(line);
