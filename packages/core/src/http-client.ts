@@ -165,8 +165,22 @@ export type HttpClientMethod<Paths extends {}, Method extends HttpMethod> = <
  */
 export type HttpClient<Paths extends {}> = Omit<
   Client<Paths>,
-  "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE"
+  "request" | "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE"
 > & {
+  /** Calls any method of the spec by name (`client.request("get", "/items/{id}", init)`). */
+  request: <
+    Method extends HttpMethod,
+    Path extends ClientPathsWithMethod<Client<Paths>, Method>,
+    Init extends MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>,
+  >(
+    method: Method,
+    url: Path,
+    ...init: InitParam<Init>
+  ) => Promise<
+    HttpResult<
+      HttpSuccessData<Paths[Path][Method & keyof Paths[Path]] & Record<string | number, unknown>, Init>
+    >
+  >;
   /** Calls a GET endpoint. */
   GET: HttpClientMethod<Paths, "get">;
   /** Calls a PUT endpoint. */

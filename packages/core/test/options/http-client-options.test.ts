@@ -89,6 +89,9 @@ describe("typed results", () => {
     expectTypeOf(result).toEqualTypeOf<HttpResult<{ id: string; name: string }>>();
     expectTypeOf(result.data).toEqualTypeOf<{ id: string; name: string }>();
     expect(result.data.name).toBe("one");
+    const viaRequest = await client.request("get", "/items/{id}", { params: { path: { id: "1" } } });
+    expectTypeOf(viaRequest.data).toEqualTypeOf<{ id: string; name: string }>();
+    expect(viaRequest.data.id).toBe("1");
   });
 });
 
