@@ -1,5 +1,15 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createHttpClient, type HttpClientOptions, type HttpResult, Limiter } from "../../src/index.js";
+import {
+  AdaptiveConcurrency,
+  createHttpClient,
+  createJsonLogger,
+  createRedactor,
+  type HttpClientOptions,
+  type HttpResult,
+  idempotencyKey,
+  Limiter,
+  RetryBudget,
+} from "../../src/index.js";
 import type { paths } from "../http/paths.js";
 
 const base = { system: "records", baseUrl: "http://127.0.0.1:1" } as const;
@@ -109,5 +119,43 @@ describe("createFakeApi validates its options at construction", () => {
   ])("%s", async (_name, options, pattern) => {
     const { createFakeApi } = await import("../../src/testing/index.js");
     expect(messageOf(() => createFakeApi(options as never))).toMatch(pattern);
+  });
+});
+
+describe("core's other constructors validate their options", () => {
+  it.each<[string, () => unknown, RegExp]>([
+    [
+      "Limiter",
+      () => new Limiter({ maxConcurrency: 2.5 }),
+      /Limiter: option "maxConcurrency" must be an integer ≥ 1/,
+    ],
+    [
+      "Limiter.ratePerInterval",
+      () => new Limiter({ ratePerInterval: { limit: 1, intervalMs: 0 } }),
+      /option "ratePerInterval.intervalMs"/,
+    ],
+    ["RetryBudget", () => new RetryBudget({ capacity: -1 }), /RetryBudget: option "capacity"/],
+    [
+      "AdaptiveConcurrency",
+      () => new AdaptiveConcurrency(0),
+      /AdaptiveConcurrency: argument "ceiling" must be an integer ≥ 1/,
+    ],
+    [
+      "createRedactor",
+      () => createRedactor({ sensitiveFields: "rate" as never }),
+      /createRedactor: option "sensitiveFields"/,
+    ],
+    [
+      "createJsonLogger",
+      () => createJsonLogger({ level: "verbose" as never }),
+      /createJsonLogger: option "level" must be one of "trace"/,
+    ],
+    [
+      "idempotencyKey",
+      () => idempotencyKey({ system: "a", type: "b", id: 1 }, { maxLength: 8 }),
+      /idempotencyKey: option "maxLength" must be an integer ≥ 32/,
+    ],
+  ])("%s", (_name, make, pattern) => {
+    expect(messageOf(make)).toMatch(pattern);
   });
 });
