@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject, randomUUID } from "node:crypto";
 import { compactVerify, decodeProtectedHeader, SignJWT } from "jose";
+import { LedgerlineError } from "../errors.js";
 
 /** JWS algorithms {@link signJwt} supports (RSASSA-PKCS1-v1_5, RSASSA-PSS, ECDSA). */
 export type JwtAlgorithm =
@@ -187,7 +188,8 @@ export interface VerifiedJwt {
  * (`exp`, `aud` …) are the caller's to judge (the fakes report each problem by name).
  * @example
  * const { payload } = await verifyJwt(assertion, certificatePem, ["PS256", "ES256"]);
- * @throws Error when the token is malformed, uses another algorithm, or the signature does not verify
+ * @throws LedgerlineError `JWT_INVALID` when the token is malformed, uses another algorithm, or the signature
+ * does not verify (jose's error as `cause`)
  */
 export async function verifyJwt(
   token: string,
@@ -195,9 +197,17 @@ export async function verifyJwt(
   algorithms: readonly JwtAlgorithm[],
 ): Promise<VerifiedJwt> {
   const key = asJoseKey(typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey);
-  const header = decodeProtectedHeader(token) as Record<string, unknown>;
-  const { payload } = await compactVerify(token, key, { algorithms: [...algorithms] });
-  const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
-  if (typeof claims !== "object" || claims === null) throw new Error("JWT claims are not a JSON object");
+  let header: Record<string, unknown>;
+  let claims: unknown;
+  try {
+    header = decodeProtectedHeader(token) as Record<string, unknown>;
+    const { payload } = await compactVerify(token, key, { algorithms: [...algorithms] });
+    claims = JSON.parse(new TextDecoder().decode(payload));
+  } catch (cause) {
+    throw new LedgerlineError("JWT_INVALID", "JWT signature or format is not valid", { cause });
+  }
+  if (typeof claims !== "object" || claims === null) {
+    throw new LedgerlineError("JWT_INVALID", "JWT claims are not a JSON object");
+  }
   return { header, payload: claims as Record<string, unknown> };
 }
