@@ -15,8 +15,7 @@ function legacyCanonicalJson(value: unknown, options: ContentHashOptions = {}): 
 
 /**
  * The first, unversioned content-hash form (64 hex digits, no prefix) for `value`: what ledgers written
- * before 0.1 hold. Only for comparing with such entries.
- * @deprecated compare with it only; new hashes are {@link contentHash}'s versioned form
+ * before 0.1 hold. Only for comparing with such entries; new hashes are `contentHash`'s versioned form.
  */
 export function legacyContentHash(value: unknown, options: ContentHashOptions = {}): string {
   return createHash("sha256").update(legacyCanonicalJson(value, options)).digest("hex");
