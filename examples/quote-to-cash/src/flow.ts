@@ -143,7 +143,7 @@ async function runLocked(
       ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
     });
     const psa = createPsaClient({
-      token: "demo-token",
+      auth: "demo-token",
       baseUrl: fakes.kantataServer.url,
       retry: DEMO_RETRY,
       timeoutMs: 5_000,
@@ -161,7 +161,7 @@ async function runLocked(
       accountId: "123456_SB1",
       baseUrl: fakes.netsuiteServer.url,
       auth: { type: "none" },
-      concurrencyLimit: concurrency,
+      limits: { maxConcurrency: concurrency },
       retry: DEMO_RETRY,
       timeoutMs: 5_000,
       ledger,

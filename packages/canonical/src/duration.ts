@@ -1,3 +1,4 @@
+import { LedgerlineError } from "@ledgerline/core";
 import { z } from "zod";
 import {
   assertRoundingMode,
@@ -11,14 +12,13 @@ import {
 /** A duration in whole minutes (never fractional hours). */
 export const MinutesSchema = z.int({ error: "must be an integer number of minutes" }).min(0);
 
-/** Typed error for malformed durations. */
-export class DurationError extends Error {
-  override readonly name = "DurationError";
+/** Typed error for malformed durations: a `@ledgerline/core` `LedgerlineError`, never retryable. */
+export class DurationError extends LedgerlineError {
+  override name = "DurationError";
   /** Machine-readable reason. */
-  readonly code: "INVALID_DURATION";
+  declare readonly code: "INVALID_DURATION";
   constructor(message: string) {
-    super(message);
-    this.code = "INVALID_DURATION";
+    super("INVALID_DURATION", message, { retryable: false });
   }
 }
 

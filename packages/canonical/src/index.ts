@@ -196,6 +196,7 @@ export {
 } from "./posting-policy.js";
 export { type Project, ProjectSchema } from "./project.js";
 export { type ProjectTask, ProjectTaskSchema, TASK_STATES } from "./project-task.js";
+export { isReasonCode, REASON_CODES, type ReasonCode } from "./reason-codes.js";
 export {
   type BucketTotals,
   defaultReconcileFields,
@@ -233,4 +234,9 @@ export {
   TimeEntrySchema,
 } from "./time-entry.js";
 export { type TolerantEnum, type TolerantValue, tolerantEnum } from "./tolerant-enum.js";
-export { type CanonicalIssue, CanonicalValidationError, formatPath } from "./validation-error.js";
+export {
+  type CanonicalIssue,
+  type CanonicalIssueInput,
+  CanonicalValidationError,
+  formatPath,
+} from "./validation-error.js";

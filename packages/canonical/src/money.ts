@@ -1,3 +1,4 @@
+import { LedgerlineError } from "@ledgerline/core";
 import { z } from "zod";
 import { CURRENCY_EXPONENTS, type CurrencyCode, CurrencyCodeSchema, currencyExponent } from "./currency.js";
 import {
@@ -57,14 +58,13 @@ export type MoneyErrorCode =
   | "CURRENCY_MISMATCH"
   | "INVALID_ARGUMENT";
 
-/** Typed error thrown by the money helpers. */
-export class MoneyError extends Error {
-  override readonly name = "MoneyError";
+/** Typed error thrown by the money helpers: a `@ledgerline/core` `LedgerlineError`, never retryable. */
+export class MoneyError extends LedgerlineError {
+  override name = "MoneyError";
   /** Machine-readable reason. */
-  readonly code: MoneyErrorCode;
+  declare readonly code: MoneyErrorCode;
   constructor(code: MoneyErrorCode, message: string) {
-    super(message);
-    this.code = code;
+    super(code, message, { retryable: false });
   }
 }
 

@@ -1,6 +1,10 @@
+import { ValidationError } from "@ledgerline/core";
 import type { z } from "zod";
 
-/** One offending field of a canonical record. Never contains the field's value. */
+/**
+ * One offending field of a canonical record. Never contains the field's value. It is also a core
+ * `ValidationIssue` (`path`, `message`, `code`), so batch runners and reports treat it like any other.
+ */
 export interface CanonicalIssue {
   /** Dotted path, e.g. `approval.state`, `lines[2].amount.currency`; `(root)` for the record itself. */
   path: string;
@@ -8,9 +12,14 @@ export interface CanonicalIssue {
   segments: (string | number)[];
   /** Why the value is rejected, e.g. `expected string, received number`. */
   reason: string;
+  /** The same as `reason` (core's `ValidationIssue` name for it). */
+  message: string;
   /** Zod issue code (`invalid_type`, `too_small`, `custom`, …). */
   code: string;
 }
+
+/** A {@link CanonicalIssue} as built by a validator (`message` is filled from `reason`). */
+export type CanonicalIssueInput = Omit<CanonicalIssue, "message"> & { message?: string };
 
 /** Formats path segments as `a.b[2].c`. */
 export function formatPath(segments: readonly PropertyKey[]): string {
@@ -26,21 +35,22 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 /**
  * Thrown (or returned) when input is not a valid canonical record. Lists EVERY offending field with a
  * reason; messages never contain field values, so rates and personal data cannot leak into logs.
+ *
+ * It is a `@ledgerline/core` `ValidationError` (and so a `LedgerlineError`) with code `VALIDATION_ERROR`:
+ * `runBatch` files a record whose handler throws it under rejected, like any other validation failure.
  */
-export class CanonicalValidationError extends Error {
-  override readonly name = "CanonicalValidationError";
-  /** Machine-readable code, same for all instances. */
-  readonly code = "CANONICAL_VALIDATION";
+export class CanonicalValidationError extends ValidationError {
+  override name = "CanonicalValidationError";
   /** Name of the canonical type that was expected (`TimeEntry`). */
   readonly type: string;
   /** Every offending field. */
-  readonly issues: CanonicalIssue[];
+  declare readonly issues: CanonicalIssue[];
 
-  constructor(type: string, issues: CanonicalIssue[]) {
-    const list = issues.map((i) => `${i.path}: ${i.reason}`).join("; ");
-    super(`invalid ${type}: ${list}`);
+  constructor(type: string, issues: CanonicalIssueInput[]) {
+    const full = issues.map((i) => ({ ...i, message: i.message ?? i.reason }));
+    const list = full.map((i) => `${i.path}: ${i.reason}`).join("; ");
+    super(`invalid ${type}: ${list}`, full);
     this.type = type;
-    this.issues = issues;
   }
 
   /** Builds the error from zod issues. */
@@ -52,8 +62,8 @@ export class CanonicalValidationError extends Error {
 function flattenIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
-): CanonicalIssue[] {
-  const out: CanonicalIssue[] = [];
+): CanonicalIssueInput[] {
+  const out: CanonicalIssueInput[] = [];
   for (const issue of issues) {
     const segments = [...prefix, ...issue.path];
     if (issue.code === "invalid_union" && issue.errors.length > 0) {

@@ -8,19 +8,19 @@ import type {
   TimeEntry,
 } from "@ledgerline/canonical";
 import {
+  type ConnectorClientOptions,
+  connectorHttpOptions,
   createHttpClient,
   type HttpClient,
-  type HttpHooks,
+  isLimiterLike,
   type Ledger,
   Limiter,
-  type Logger,
+  type LimiterOptions,
   type RetryOptions,
-  type TracerLike,
-  type Transport,
 } from "@ledgerline/core";
 import { createNetSuiteAuth, type NetSuiteAuth } from "./auth.js";
 import type { BatchJobOptions } from "./batch.js";
-import { type AccountOptions, type NetSuiteAccount, resolveAccount } from "./config.js";
+import { type AccountOptions, type NetSuiteAccount, parseNetSuiteConfig, resolveAccount } from "./config.js";
 import { NETSUITE_ERROR_CODES, parseNetSuiteError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import type { NetSuiteMasterData } from "./mappers/context.js";
@@ -41,40 +41,46 @@ import { jobSpec } from "./operations/projects.js";
 import { timeBillSpec } from "./operations/time.js";
 import { createSuiteQL, type SuiteQL } from "./suiteql.js";
 
-/** Configuration of {@link createNetSuiteClient}. */
-export interface NetSuiteClientConfig extends AccountOptions {
+/**
+ * Configuration of {@link createNetSuiteClient}: the account, the options every connector shares
+ * (`auth`, `limits`, `retry`, `logger`, `tracer`, `sensitiveFields`, `fetch`, `timeoutMs`, `hooks`, `baseUrl`
+ * — see core's `ConnectorClientOptions`), and NetSuite's posting options. Every option is validated when the
+ * client is created.
+ */
+export interface NetSuiteClientConfig extends AccountOptions, ConnectorClientOptions<NetSuiteAuth> {
   /** Credentials: OAuth 2.0 M2M (preferred), TBA, your own token provider, or none (fakes only). */
   auth: NetSuiteAuth;
   /**
-   * Requests the account (or this integration's slice of it) allows at once: Standard 5, Premium 15,
-   * Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Seeds core's adaptive concurrency, which halves
-   * on 429 `CONCURRENCY_LIMIT_EXCEEDED` and climbs back on success. Share one client per account: the
-   * limit is per account. @default 5
+   * Concurrency limits, or a shared `Limiter` (share one per account: NetSuite's limit is per account).
+   * `maxConcurrency` is what the account (or this integration's slice of it) allows at once: Standard 5,
+   * Premium 15, Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Adaptive concurrency is on unless
+   * `adaptive: false`: it halves on 429 `CONCURRENCY_LIMIT_EXCEEDED` and climbs back on success.
+   * @default { maxConcurrency: 5, adaptive: true }
    */
-  concurrencyLimit?: number;
-  /** Transport (an undici fetch, or a fake's `fetch`). @default globalThis.fetch */
-  fetch?: Transport;
+  limits?: LimiterOptions | Limiter | undefined;
+  /**
+   * Requests the account allows at once.
+   * @deprecated since 0.1: use `limits: { maxConcurrency }`; removed in the next minor release
+   */
+  concurrencyLimit?: number | undefined;
   /** Core retry policy. `CONCURRENCY_LIMIT_EXCEEDED` is always retryable. @default core's (3 attempts, jittered backoff, budget) */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Per-attempt timeout in ms. NetSuite itself allows 15 minutes per request. @default 120000 */
-  timeoutMs?: number;
-  logger?: Logger;
-  hooks?: HttpHooks | readonly HttpHooks[];
-  tracer?: TracerLike;
+  timeoutMs?: number | undefined;
   /** Extra fields never logged (rates are always redacted). */
-  sensitiveFields?: readonly string[];
+  sensitiveFields?: readonly string[] | undefined;
   /** Where postings are recorded; with one, nothing is posted twice and unchanged records are skipped. */
-  ledger?: Ledger;
+  ledger?: Ledger | undefined;
   /** Dimension, tax, category, currency and item ids of the account. */
-  masterData?: NetSuiteMasterData;
+  masterData?: NetSuiteMasterData | undefined;
   /** Inputs longer than this (arrays) go through async batch jobs in `"auto"` mode. @default 50 */
-  batchThreshold?: number;
+  batchThreshold?: number | undefined;
   /** Async job polling. */
-  batch?: BatchJobOptions;
+  batch?: BatchJobOptions | undefined;
   /** Posting policy for time entries (canonical `checkPostable` context per entry). */
-  timePolicy?: PostingPolicy<TimeEntry>;
+  timePolicy?: PostingPolicy<TimeEntry> | undefined;
   /** Posting policy for expenses. */
-  expensePolicy?: PostingPolicy<ExpenseLine>;
+  expensePolicy?: PostingPolicy<ExpenseLine> | undefined;
 }
 
 /** A NetSuite connector bound to one account. */
@@ -131,26 +137,30 @@ export interface NetSuiteClient {
  * (sandbox `123456_SB1` → `https://123456-sb1.suitetalk.api.netsuite.com/services/rest`), OAuth 2.0 M2M or
  * TBA, NetSuite error bodies parsed into core's typed errors (`vendorCode` = `o:errorCode`, `path` =
  * `o:errorPath`), 429 `CONCURRENCY_LIMIT_EXCEEDED` retried with adaptive concurrency seeded from
- * `concurrencyLimit`, and the canonical operations (external-id upserts through the ledger).
+ * `limits.maxConcurrency`, and the canonical operations (external-id upserts through the ledger).
  * @example
  * const netsuite = createNetSuiteClient({
  *   accountId: "123456_SB1",
  *   auth: { type: "oauth2-m2m", clientId, certificateId, privateKey: readFileSync("key.pem", "utf8") },
+ *   limits: { maxConcurrency: 15 },
  *   ledger: await FileLedger.open(".ledgerline/netsuite.jsonl"),
  * });
  * const report = await netsuite.postTime(approvedEntries);
- * @throws TypeError naming the option when the configuration is invalid
+ * @throws TypeError naming the option path (e.g. `auth.privateKey`) and the reason, never the value, when
+ * the configuration is invalid — a garbage private key fails here, not on the first request
  */
 export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClient {
+  parseNetSuiteConfig(config, "createNetSuiteClient");
   const account = resolveAccount(config);
-  const concurrency = config.concurrencyLimit ?? 5;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new TypeError('NetSuite config: option "concurrencyLimit" must be an integer >= 1');
-  }
+  const limiter = isLimiterLike(config.limits)
+    ? (config.limits as Limiter)
+    : new Limiter({
+        maxConcurrency: config.concurrencyLimit ?? 5,
+        adaptive: true,
+        ...(config.limits as LimiterOptions | undefined),
+      });
+  const concurrency = limiter.maxConcurrency;
   const batchThreshold = config.batchThreshold ?? 50;
-  if (!Number.isInteger(batchThreshold) || batchThreshold < 0) {
-    throw new TypeError('NetSuite config: option "batchThreshold" must be an integer >= 0');
-  }
   const auth = createNetSuiteAuth(config.auth, account, config.fetch);
   const retry: RetryOptions | false =
     config.retry === false
@@ -163,19 +173,17 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
           ],
         };
   const http = createHttpClient<paths>({
+    ...connectorHttpOptions(config, {
+      timeoutMs: 120_000,
+      sensitiveFields: ["rate", "price", "billRate", "costRate"],
+    }),
     system: "netsuite",
     baseUrl: account.baseUrl,
     ...(auth ? { auth } : {}),
-    ...(config.fetch ? { fetch: config.fetch } : {}),
     retry,
-    limits: new Limiter({ maxConcurrency: concurrency, adaptive: true }),
-    timeoutMs: config.timeoutMs ?? 120_000,
+    limits: limiter,
     parseError: parseNetSuiteError,
-    sensitiveFields: ["rate", "price", "billRate", "costRate", ...(config.sensitiveFields ?? [])],
     headers: { Accept: "application/json" },
-    ...(config.logger ? { logger: config.logger } : {}),
-    ...(config.hooks ? { hooks: config.hooks } : {}),
-    ...(config.tracer ? { tracer: config.tracer } : {}),
   });
   const suiteql = createSuiteQL(http);
   const masterData = config.masterData ?? {};

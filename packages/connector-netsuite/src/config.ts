@@ -1,3 +1,19 @@
+import {
+  connectorOptionsShape,
+  fnOption,
+  integerBetween,
+  ledgerOption,
+  nonEmptyString,
+  numberAtLeast,
+  oneOf,
+  optionsObject,
+  parseOptions,
+  privateKeyProblem,
+  stringList,
+  withMethods,
+} from "@ledgerline/core";
+import { z } from "zod";
+
 /** Which kind of NetSuite account the connector talks to. */
 export type NetSuiteEnvironment = "sandbox" | "production";
 
@@ -85,4 +101,74 @@ function normaliseBaseUrl(value: string): string {
     );
   }
   return url.href.replace(/\/+$/, "");
+}
+
+const NETSUITE_JWT_ALGORITHMS = ["PS256", "PS384", "PS512", "ES256", "ES384", "ES512"] as const;
+
+const netSuiteAuthSchema = z.discriminatedUnion(
+  "type",
+  [
+    optionsObject({
+      type: z.literal("oauth2-m2m"),
+      clientId: nonEmptyString,
+      certificateId: nonEmptyString,
+      privateKey: z.unknown(),
+      algorithm: oneOf(NETSUITE_JWT_ALGORITHMS).optional(),
+      scopes: z
+        .array(oneOf(["rest_webservices", "restlets", "suite_analytics"]), {
+          error: "must be an array of scopes",
+        })
+        .min(1, "must name at least one scope")
+        .optional(),
+      assertionLifetimeSec: integerBetween(1, 3600).optional(),
+    }).superRefine((auth, ctx) => {
+      const algorithm = auth.algorithm ?? "PS256";
+      const problem = privateKeyProblem(auth.privateKey, algorithm);
+      if (problem) ctx.addIssue({ code: "custom", path: ["privateKey"], message: problem });
+    }),
+    optionsObject({
+      type: z.literal("tba"),
+      consumerKey: nonEmptyString,
+      consumerSecret: nonEmptyString,
+      tokenId: nonEmptyString,
+      tokenSecret: nonEmptyString,
+    }),
+    optionsObject({
+      type: z.literal("token-provider"),
+      provider: withMethods(["getToken", "invalidate"], "a TokenProvider"),
+    }),
+    optionsObject({ type: z.literal("none") }),
+  ],
+  { error: 'must name one of the auth types "oauth2-m2m", "tba", "token-provider", "none"' },
+);
+
+const netSuiteConfigSchema = optionsObject({
+  ...connectorOptionsShape,
+  accountId: z.string({ error: 'must be a NetSuite account id such as "123456" or "123456_SB1"' }),
+  environment: oneOf(["sandbox", "production"]).optional(),
+  auth: netSuiteAuthSchema,
+  concurrencyLimit: integerBetween(1).optional(),
+  ledger: ledgerOption.optional(),
+  masterData: optionsObject({}).optional(),
+  batchThreshold: integerBetween(0).optional(),
+  batch: optionsObject({
+    pollIntervalMs: numberAtLeast(0).optional(),
+    maxWaitMs: numberAtLeast(0).optional(),
+    replace: stringList.optional(),
+    signal: withMethods(["addEventListener"], "an AbortSignal").optional(),
+  }).optional(),
+  timePolicy: fnOption("a function (entry) => PostingContext | undefined").optional(),
+  expensePolicy: fnOption("a function (expense) => PostingContext | undefined").optional(),
+}).refine((config) => config.concurrencyLimit === undefined || config.limits === undefined, {
+  path: ["concurrencyLimit"],
+  message: "is deprecated and cannot be combined with limits: give limits.maxConcurrency only",
+});
+
+/**
+ * Validates every option of a NetSuite client configuration (shared connector options, `auth` including
+ * the private key, which is parsed and checked against the algorithm, ledger, policies, batch options).
+ * @throws TypeError `<where>: option "<path>" <reason>` — never the value
+ */
+export function parseNetSuiteConfig(config: unknown, where = "createNetSuiteClient"): void {
+  parseOptions(netSuiteConfigSchema, config, where);
 }

@@ -112,7 +112,10 @@ describe("NetSuite connector against the fake (contract)", () => {
   it("concurrency beyond the account limit answers 429 and the adaptive limit backs off", async () => {
     const netsuite = setup(
       { concurrencyLimit: 2, latency: { minMs: 5, maxMs: 10 } },
-      { concurrencyLimit: 8, retry: { baseDelayMs: 1, maxDelayMs: 10, maxAttempts: 10, budget: false } },
+      {
+        limits: { maxConcurrency: 8 },
+        retry: { baseDelayMs: 1, maxDelayMs: 10, maxAttempts: 10, budget: false },
+      },
     );
     const entries = Array.from({ length: 16 }, (_, i) => timeEntry(String(i)));
     const report = await netsuite.postTime(entries, { mode: "single", concurrency: 16 });

@@ -49,7 +49,7 @@ const fake = createKantataFake({
 const server = await fake.listen();
 
 try {
-  const psa = createPsaClient({ token: "demo-token", baseUrl: server.url });
+  const psa = createPsaClient({ auth: "demo-token", baseUrl: server.url });
 
   for await (const read of psa.projects()) {
     if (read.ok) console.log("project", read.value.key, read.value.name, "client:", read.value.client.name);

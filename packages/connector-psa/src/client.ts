@@ -10,17 +10,21 @@ import type {
 } from "@ledgerline/canonical";
 import { currencyExponent } from "@ledgerline/canonical";
 import {
+  type ConnectorClientOptions,
+  connectorHttpOptions,
+  connectorOptionsShape,
   createHttpClient,
   type HttpClient,
-  type HttpHooks,
-  type Limiter,
-  type LimiterOptions,
-  type Logger,
-  type RetryOptions,
+  integerBetween,
+  nonEmptyString,
+  optionsObject,
+  parseOptions,
   type TokenProvider,
   type Transport,
   ValidationError,
+  withMethods,
 } from "@ledgerline/core";
+import { z } from "zod";
 import { type CanonicalSyncPage, readCanonical, syncCanonical } from "./canonical-reads.js";
 import type { paths } from "./generated/kantata.js";
 import { type SyncOptions, type SyncPage, syncPages } from "./incremental.js";
@@ -56,26 +60,32 @@ export const KANTATA_SENSITIVE_FIELDS = [
   "budget_estimate_in_cents",
 ] as const;
 
-/** Configuration of {@link createPsaClient}. Give exactly one of `token` and `auth`. */
-export interface PsaClientConfig {
-  /** A Kantata OAuth 2.0 access token, sent as `Authorization: Bearer`. */
+/** Kantata credentials: a fixed OAuth 2.0 access token, or a `TokenProvider` (refreshing, cached). */
+export type PsaAuth = string | TokenProvider;
+
+/**
+ * Configuration of {@link createPsaClient}: the options every connector shares (`auth`, `limits`, `retry`,
+ * `logger`, `tracer`, `sensitiveFields`, `fetch`, `timeoutMs`, `hooks`, `baseUrl` — see core's
+ * `ConnectorClientOptions`) plus `perPage`. Every option is validated when the client is created.
+ */
+export interface PsaClientConfig extends ConnectorClientOptions<PsaAuth> {
+  /**
+   * A Kantata OAuth 2.0 access token (sent as `Authorization: Bearer`; a fixed token cannot be refreshed,
+   * so a 401 fails with `AuthError`), or a `TokenProvider` from `@ledgerline/core` (e.g.
+   * `refreshTokenProvider`): cached, refreshed single-flight, refreshed once on a 401.
+   */
+  auth?: PsaAuth | undefined;
+  /**
+   * A fixed access token.
+   * @deprecated since 0.1: pass the token as `auth`; removed in the next minor release
+   */
   token?: string | undefined;
-  /** A token provider (refreshing, cached — see `@ledgerline/core` auth) instead of a fixed `token`. */
-  auth?: TokenProvider | undefined;
   /** API root; override for a fake or a proxy. @default "https://api.mavenlink.com/api/v1" */
   baseUrl?: string | undefined;
-  /** Transport (tests: a fake's `fetch`). @default globalThis.fetch */
-  fetch?: Transport | undefined;
-  /** Retry policy of `@ledgerline/core` (429 and 503 are retried by default), or `false`. */
-  retry?: RetryOptions | false | undefined;
-  /** Concurrency / rate limits of `@ledgerline/core`. */
-  limits?: LimiterOptions | Limiter | undefined;
+  /** Extra fields never logged; Kantata's rates (`KANTATA_SENSITIVE_FIELDS`) always are. */
+  sensitiveFields?: readonly string[] | undefined;
   /** Per-attempt timeout in milliseconds. @default 30000 */
   timeoutMs?: number | undefined;
-  /** pino-compatible logger (redacted; silent by default). */
-  logger?: Logger | undefined;
-  /** Request lifecycle hooks (metrics, tracing). */
-  hooks?: HttpHooks | readonly HttpHooks[] | undefined;
   /** Records per list request, 1–200. @default 200 */
   perPage?: number | undefined;
   /**
@@ -85,6 +95,33 @@ export interface PsaClientConfig {
    */
   defaultCurrency?: string | undefined;
 }
+
+const psaConfigSchema = optionsObject({
+  ...connectorOptionsShape,
+  auth: z
+    .union(
+      [
+        nonEmptyString.refine((v) => v.trim() !== "", "must not be blank"),
+        withMethods<TokenProvider>(["getToken", "invalidate"], "a TokenProvider"),
+      ],
+      { error: "must be an access token (a non-empty string) or a TokenProvider (getToken(), invalidate())" },
+    )
+    .optional(),
+  token: nonEmptyString.refine((v) => v.trim() !== "", "must not be blank").optional(),
+  perPage: integerBetween(1, MAX_PER_PAGE).optional(),
+  defaultCurrency: z
+    .string()
+    .refine((c) => currencyExponent(c) !== undefined, 'must be an ISO 4217 currency code (e.g. "USD")')
+    .optional(),
+})
+  .refine((c) => c.auth !== undefined || c.token !== undefined, {
+    path: ["auth"],
+    message: "is required: an access token or a TokenProvider",
+  })
+  .refine((c) => c.auth === undefined || c.token === undefined, {
+    path: ["token"],
+    message: "is deprecated and cannot be combined with auth: give auth only",
+  });
 
 /** Options of the canonical reads: paging plus, for `sync*`, the checkpoint. */
 export type ReadOptions = Omit<PaginateOptions, "perPage">;
@@ -161,40 +198,27 @@ const LIST_PATHS = {
  *
  * @example
  * ```ts
- * const psa = createPsaClient({ token: process.env.KANTATA_TOKEN });
+ * const psa = createPsaClient({ auth: process.env.KANTATA_TOKEN });
  * for await (const read of psa.approvedTimeEntries({ datePerformed: { from: "2026-11-01", to: "2026-11-30" } })) {
  *   if (read.ok) console.log(read.value.key, read.value.minutes);
  *   else console.warn(read.key, read.error.issues);
  * }
  * ```
- * @throws TypeError naming the option when the configuration is invalid
+ * @throws TypeError naming the option path and the reason (never the value) when the configuration is invalid
  */
 export function createPsaClient(config: PsaClientConfig): PsaClient {
-  const auth = tokenProviderOf(config);
+  parseOptions(psaConfigSchema, config, "createPsaClient");
+  const auth = tokenProviderOf(config.auth ?? config.token ?? "");
   const perPage = config.perPage;
-  if (perPage !== undefined && (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)) {
-    throw new TypeError(`perPage must be an integer from 1 to ${MAX_PER_PAGE}, got ${String(perPage)}`);
-  }
   const defaultCurrency = config.defaultCurrency;
-  if (
-    defaultCurrency !== undefined &&
-    (typeof defaultCurrency !== "string" || currencyExponent(defaultCurrency) === undefined)
-  ) {
-    throw new TypeError('defaultCurrency must be an ISO 4217 currency code (e.g. "USD")');
-  }
   const http = createHttpClient<paths>({
+    ...connectorHttpOptions(config, { sensitiveFields: KANTATA_SENSITIVE_FIELDS }),
     system: "kantata",
     baseUrl: config.baseUrl ?? KANTATA_BASE_URL,
     auth,
     parseError: parseKantataError,
-    sensitiveFields: KANTATA_SENSITIVE_FIELDS,
     headers: { accept: "application/json" },
-    ...(config.fetch ? { fetch: config.fetch } : {}),
-    ...(config.retry !== undefined ? { retry: config.retry } : {}),
     ...(config.limits ? { limits: config.limits } : {}),
-    ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
-    ...(config.logger ? { logger: config.logger } : {}),
-    ...(config.hooks ? { hooks: config.hooks } : {}),
   });
 
   const fetchPage: PageFetcher = async (key, query, signal) => {
@@ -242,19 +266,8 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
   };
 }
 
-function tokenProviderOf(config: PsaClientConfig): TokenProvider {
-  if (config === null || typeof config !== "object") throw new TypeError("config must be an object");
-  if (config.token !== undefined && config.auth !== undefined) {
-    throw new TypeError("token and auth are mutually exclusive: give one");
-  }
-  if (config.auth !== undefined) {
-    if (typeof config.auth.getToken !== "function") throw new TypeError("auth must be a TokenProvider");
-    return config.auth;
-  }
-  if (typeof config.token !== "string" || config.token.trim() === "") {
-    throw new TypeError("token must be a non-empty string (or give auth: a TokenProvider)");
-  }
-  const token = config.token;
+function tokenProviderOf(auth: PsaAuth): TokenProvider {
+  if (typeof auth !== "string") return auth;
   // A fixed token cannot be refreshed: on 401 the request fails with AuthError.
-  return { getToken: async () => token, invalidate: () => {} };
+  return { getToken: async () => auth, invalidate: () => {} };
 }

@@ -22,6 +22,7 @@ export {
   createPsaClient,
   KANTATA_BASE_URL,
   KANTATA_SENSITIVE_FIELDS,
+  type PsaAuth,
   type PsaClient,
   type PsaClientConfig,
   type ReadOptions,

@@ -55,7 +55,7 @@ export function readAs<T>(type: KantataKey, record: unknown, map: () => T, id?: 
  * original is kept as `cause`), so one bad record never ends a read.
  */
 export function asValidationError(e: unknown, what: string): ValidationError {
-  if (e instanceof ValidationError) return e;
+  // A CanonicalValidationError is a ValidationError too: re-wrap it first so the message names the record.
   if (e instanceof CanonicalValidationError) {
     return new ValidationError(
       `Kantata ${what} does not map to a canonical ${e.type}`,
@@ -63,6 +63,7 @@ export function asValidationError(e: unknown, what: string): ValidationError {
       { system: "kantata", cause: e },
     );
   }
+  if (e instanceof ValidationError) return e;
   return new ValidationError(
     `Kantata ${what} could not be mapped`,
     [{ path: "(root)", message: "the record could not be mapped", code: "mapping_failed" }],

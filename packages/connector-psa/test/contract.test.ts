@@ -146,7 +146,7 @@ function setup(options: Parameters<typeof createKantataFake>[0] = {}) {
     ...options,
   });
   const psa = createPsaClient({
-    token: "secret-token",
+    auth: "secret-token",
     baseUrl: fake.baseUrl,
     fetch: fake.fetch,
     retry: { maxAttempts: 6, baseDelayMs: 1, maxDelayMs: 5, budget: false },
@@ -164,7 +164,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
   it("reads approved time entries in results order across pages, with includes resolved", async () => {
     const { fake, psa } = setup();
     const client = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       perPage: 3,
@@ -348,7 +348,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
   it("syncs incrementally: a persisted checkpoint resumes without loss or duplication", async () => {
     const { fake } = setup();
     const client = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       perPage: 5,
@@ -418,7 +418,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
 
   it("maps Kantata error bodies to typed errors", async () => {
     const { fake } = setup();
-    const wrong = createPsaClient({ token: "stale", baseUrl: fake.baseUrl, fetch: fake.fetch, retry: false });
+    const wrong = createPsaClient({ auth: "stale", baseUrl: fake.baseUrl, fetch: fake.fetch, retry: false });
     const auth = await wrong
       .pages("users")
       .next()
@@ -428,7 +428,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     expect((auth as AuthError).message).not.toContain("stale");
 
     const psa = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: fake.baseUrl,
       fetch: fake.fetch,
       retry: false,
@@ -460,7 +460,7 @@ describe("PSA client against the Kantata fake (requests and responses validated 
     const server = await fake.listen();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     const psa = createPsaClient({
-      token: "secret-token",
+      auth: "secret-token",
       baseUrl: server.url,
       perPage: 2,
       timeoutMs: 2000,

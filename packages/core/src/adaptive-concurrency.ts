@@ -1,3 +1,10 @@
+import { integerBetween, optionsObject, parseOptions } from "./options.js";
+
+const adaptiveSchema = optionsObject({
+  min: integerBetween(1).optional(),
+  increaseEvery: integerBetween(1).optional(),
+});
+
 /** Options of {@link AdaptiveConcurrency}. */
 export interface AdaptiveConcurrencyOptions {
   /** Lowest limit it falls to. @default 1 */
@@ -20,7 +27,12 @@ export class AdaptiveConcurrency {
   #successes = 0;
   #epoch = 0;
 
+  /** @throws TypeError naming the argument or option when one is invalid */
   constructor(ceiling: number, options: AdaptiveConcurrencyOptions = {}) {
+    if (!Number.isInteger(ceiling) || ceiling < 1) {
+      throw new TypeError('AdaptiveConcurrency: argument "ceiling" must be an integer ≥ 1');
+    }
+    parseOptions(adaptiveSchema, options, "AdaptiveConcurrency");
     this.ceiling = ceiling;
     this.min = Math.max(1, Math.min(options.min ?? 1, ceiling));
     this.increaseEvery = Math.max(1, options.increaseEvery ?? 1);

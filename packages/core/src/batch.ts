@@ -1,4 +1,23 @@
+import { z } from "zod";
 import { AbortedError } from "./errors.js";
+import { fnOption, integerBetween, numberAtLeast, optionsObject, parseOptions } from "./options.js";
+
+const batchOptionsSchema = optionsObject({
+  concurrency: integerBetween(1).optional(),
+  signal: z
+    .custom<AbortSignal>(
+      (v) => typeof v === "object" && v !== null && typeof (v as AbortSignal).addEventListener === "function",
+      { error: "must be an AbortSignal" },
+    )
+    .optional(),
+  total: integerBetween(0).optional(),
+  onProgress: fnOption().optional(),
+  progressIntervalMs: numberAtLeast(0).optional(),
+  onResult: fnOption().optional(),
+  keyOf: fnOption().optional(),
+  sampleLimit: integerBetween(0).optional(),
+  drainOnAbort: z.boolean({ error: "must be a boolean" }).optional(),
+});
 
 /** What a handler returns for one record. An `UpsertResult` from `idempotentUpsert` fits as is. */
 export type BatchOutcome =
@@ -142,10 +161,10 @@ export interface BatchReport {
  *
  * Every record read ends in exactly one bucket — written, unchanged, rejected (with reason and field) or
  * failed (with the last error) — also after an abort. The returned promise never rejects because of a
- * record; it rejects only on invalid options.
+ * record; it rejects only on invalid options (a `TypeError` naming the option, checked before any read).
  * @example
  * const report = await runBatch(readApprovedTime(), async (entry, { signal }) =>
- *   idempotentUpsert({ ledger, key: entry.key, hash: contentHash(entry), write: () => post(entry, signal) }),
+ *   idempotentUpsert({ ledger, key: entry.key, content: entry, write: () => post(entry, signal) }),
  *   { concurrency: 8, total: 1200, onProgress: (p) => bar.update(p.done) });
  */
 export async function runBatch<T>(
@@ -153,16 +172,12 @@ export async function runBatch<T>(
   handler: BatchHandler<T>,
   options: BatchOptions<T> = {},
 ): Promise<BatchReport> {
+  parseOptions(batchOptionsSchema, options, "runBatch");
+  if (typeof handler !== "function") throw new TypeError('runBatch: argument "handler" must be a function');
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new TypeError(`runBatch: option "concurrency" must be an integer >= 1, got ${concurrency}`);
-  }
   const sampleLimit = options.sampleLimit ?? 20;
   const intervalMs = options.progressIntervalMs ?? 200;
   const { total, signal: outerSignal, keyOf, onProgress, onResult } = options;
-  if (total !== undefined && (!Number.isInteger(total) || total < 0)) {
-    throw new TypeError(`runBatch: option "total" must be a non-negative integer, got ${total}`);
-  }
   const iterator = getIterator(source);
   const controller = new AbortController();
   const onAbort = () => controller.abort(outerSignal?.reason);
@@ -370,11 +385,14 @@ function toResult(outcome: BatchOutcome, index: number, key: string | undefined)
   return { ...base, status: "failed", error, message: error.message };
 }
 
-/** Duck-typed so a `ValidationError` from another copy of core (ESM + CJS) is still recognised. */
+/**
+ * A core `ValidationError` or a subclass (canonical's `CanonicalValidationError`), by its code rather than
+ * `instanceof`, so one from another copy of core (ESM + CJS) is still recognised.
+ */
 function isValidationError(error: unknown): error is Error & { issues: readonly unknown[] } {
   return (
     error instanceof Error &&
-    error.name === "ValidationError" &&
+    ((error as { code?: unknown }).code === "VALIDATION_ERROR" || error.name === "ValidationError") &&
     Array.isArray((error as { issues?: unknown }).issues)
   );
 }

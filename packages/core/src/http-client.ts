@@ -1,5 +1,11 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from "openapi-fetch";
 import pRetry from "p-retry";
+import { z } from "zod";
 import { isRequestSigner, type RequestSigner, type TokenProvider } from "./auth/token-provider.js";
 import { createCorrelationContext, currentCorrelation, formatTraceparent } from "./correlation.js";
 import {
@@ -14,6 +20,24 @@ import { combineHooks, type HttpHooks } from "./hooks.js";
 import { LightRequest, requestBytes } from "./light-request.js";
 import { Limiter, type LimiterOptions } from "./limiter.js";
 import { type Logger, levelEnabled, redactingLogger, silentLogger } from "./logger.js";
+import {
+  fnOption,
+  hooksOption,
+  httpAuthOption,
+  httpUrl,
+  isLimiterLike,
+  limitsOption,
+  loggerOption,
+  nonEmptyString,
+  optionsObject,
+  parseOptions,
+  retryOption,
+  sensitiveFieldsOption,
+  stringList,
+  timeoutMsOption,
+  tracerOption,
+  transportOption,
+} from "./options.js";
 import { endRequestSpan, type SpanLike, startRequestSpan, type TracerLike, traceparentOf } from "./otel.js";
 import { createRedactor } from "./redact.js";
 import {
@@ -89,12 +113,90 @@ export interface HttpClientOptions {
   requestIdHeaders?: readonly string[];
 }
 
+/** HTTP methods of an OpenAPI path item. */
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** A media type such as `application/json` (as openapi-fetch types it). */
+type MediaType = `${string}/${string}`;
+// biome-ignore lint/complexity/noBannedTypes: the same emptiness test openapi-fetch uses for required init keys
+type RequiredKeysOfHelper<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : RequiredKeysOfHelper<T>;
+/** The init argument: required when the operation has required parameters or body, optional otherwise. */
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never
+    ? [(Init & LedgerlineRequestOptions & { [key: string]: unknown })?]
+    : [Init & LedgerlineRequestOptions & { [key: string]: unknown }];
+
 /**
- * An openapi-fetch client whose non-2xx responses (after retries) throw typed errors — the `error` member
- * of a result is therefore never set — plus the pipeline as a raw `fetch` for URLs outside the spec
- * (e.g. an async job `Location`).
+ * What a typed call resolves with. Non-2xx responses (after retries) throw typed errors, so a result always
+ * carries `data`, typed by the spec's success response (`undefined` at run time for a 204 or an empty body).
  */
-export type HttpClient<Paths extends {}> = Client<Paths> & {
+export interface HttpResult<Data> {
+  /** The parsed success body. */
+  data: Data;
+  /** Never set: errors are thrown, not returned. */
+  error?: never;
+  /** The raw 2xx response (headers such as `Location`). */
+  response: Response;
+}
+
+/** The success body type of an operation for the given init (honours `parseAs`). */
+export type HttpSuccessData<Operation extends Record<string | number, unknown>, Init> = Extract<
+  FetchResponse<Operation, Init, MediaType>,
+  { data: unknown }
+>["data"];
+
+/** One typed method (`GET`, `POST` …) of an {@link HttpClient}: path-checked, resolving with {@link HttpResult}. */
+export type HttpClientMethod<Paths extends {}, Method extends HttpMethod> = <
+  Path extends ClientPathsWithMethod<Client<Paths>, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<
+  HttpResult<
+    HttpSuccessData<Paths[Path][Method & keyof Paths[Path]] & Record<string | number, unknown>, Init>
+  >
+>;
+
+/**
+ * An openapi-fetch client whose non-2xx responses (after retries) throw typed errors — so every result has
+ * `data` and never `error` — plus the pipeline as a raw `fetch` for URLs outside the spec (e.g. an async
+ * job `Location`).
+ */
+export type HttpClient<Paths extends {}> = Omit<
+  Client<Paths>,
+  "request" | "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE"
+> & {
+  /** Calls any method of the spec by name (`client.request("get", "/items/{id}", init)`). */
+  request: <
+    Method extends HttpMethod,
+    Path extends ClientPathsWithMethod<Client<Paths>, Method>,
+    Init extends MaybeOptionalInit<Paths[Path], Method & keyof Paths[Path]>,
+  >(
+    method: Method,
+    url: Path,
+    ...init: InitParam<Init>
+  ) => Promise<
+    HttpResult<
+      HttpSuccessData<Paths[Path][Method & keyof Paths[Path]] & Record<string | number, unknown>, Init>
+    >
+  >;
+  /** Calls a GET endpoint. */
+  GET: HttpClientMethod<Paths, "get">;
+  /** Calls a PUT endpoint. */
+  PUT: HttpClientMethod<Paths, "put">;
+  /** Calls a POST endpoint. */
+  POST: HttpClientMethod<Paths, "post">;
+  /** Calls a DELETE endpoint. */
+  DELETE: HttpClientMethod<Paths, "delete">;
+  /** Calls an OPTIONS endpoint. */
+  OPTIONS: HttpClientMethod<Paths, "options">;
+  /** Calls a HEAD endpoint. */
+  HEAD: HttpClientMethod<Paths, "head">;
+  /** Calls a PATCH endpoint. */
+  PATCH: HttpClientMethod<Paths, "patch">;
+  /** Calls a TRACE endpoint. */
+  TRACE: HttpClientMethod<Paths, "trace">;
   /** The `system` name given at construction. */
   readonly system: string;
   /** The limiter in use (inspect `concurrency`, `activeCount`). */
@@ -104,6 +206,28 @@ export type HttpClient<Paths extends {}> = Client<Paths> & {
   /** Sends any request through the full stack; resolves with a 2xx `Response`, throws typed errors otherwise. */
   fetch(input: string | URL | Request, init?: RequestInit & LedgerlineRequestOptions): Promise<Response>;
 };
+
+/** Runtime schema of {@link HttpClientOptions}: every option is checked when the client is created. */
+const httpClientOptionsSchema = optionsObject({
+  system: nonEmptyString,
+  baseUrl: httpUrl,
+  fetch: transportOption.optional(),
+  auth: httpAuthOption.optional(),
+  retry: retryOption.optional(),
+  limits: limitsOption.optional(),
+  timeoutMs: timeoutMsOption.optional(),
+  logger: loggerOption.optional(),
+  sensitiveFields: sensitiveFieldsOption.optional(),
+  hooks: hooksOption.optional(),
+  headers: z
+    .record(z.string(), z.string({ error: "must map header names to strings" }), {
+      error: "must be an object of header names to strings",
+    })
+    .optional(),
+  parseError: fnOption().optional(),
+  tracer: tracerOption.optional(),
+  requestIdHeaders: stringList.optional(),
+});
 
 const DEFAULT_REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "sforce-call-id"];
 
@@ -136,22 +260,14 @@ function pathOf(url: string): string {
  * await client.PUT("/record/v1/customer/eid:{eid}", { params: { path: { eid } }, body, idempotent: true });
  */
 export function createHttpClient<Paths extends {}>(options: HttpClientOptions): HttpClient<Paths> {
-  if (typeof options.system !== "string" || options.system.length === 0) {
-    throw new TypeError('system must be a non-empty string (e.g. "netsuite")');
-  }
-  if (typeof options.baseUrl !== "string" || !/^https?:\/\//.test(options.baseUrl)) {
-    throw new TypeError(`baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-  }
+  parseOptions(httpClientOptionsSchema, options, "createHttpClient");
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== "number" || !(timeoutMs >= 0)) {
-    throw new TypeError(
-      `timeoutMs must be a number ≥ 0 (0 = no per-attempt timeout), got ${String(timeoutMs)}`,
-    );
-  }
   const system = options.system;
   const customTransport = options.fetch;
   const policy = resolveRetryPolicy(options.retry);
-  const limiter = options.limits instanceof Limiter ? options.limits : new Limiter(options.limits);
+  const limiter = isLimiterLike(options.limits)
+    ? (options.limits as Limiter)
+    : new Limiter(options.limits as LimiterOptions | undefined);
   const redactor = createRedactor({ sensitiveFields: options.sensitiveFields });
   const logger = options.logger ? redactingLogger(options.logger.child({ system }), redactor) : silentLogger;
   const hooks = Array.isArray(options.hooks)
@@ -539,5 +655,10 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
     if (init?.timeoutMs !== undefined) request.timeoutMs = init.timeoutMs;
     return send(request);
   };
-  return Object.assign(client, { system, limiter, retryBudget: policy.budget, fetch: rawFetch });
+  return Object.assign(client, {
+    system,
+    limiter,
+    retryBudget: policy.budget,
+    fetch: rawFetch,
+  }) as unknown as HttpClient<Paths>;
 }

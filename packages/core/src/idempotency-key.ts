@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { ValidationError } from "./errors.js";
+import { integerBetween, optionsObject, parseOptions } from "./options.js";
+
+const idempotencyKeyOptionsSchema = optionsObject({
+  maxLength: integerBetween(32).optional(),
+  caseSensitive: z.boolean({ error: "must be a boolean" }).optional(),
+});
 
 /** Identity of a source record: which system it comes from, its type, its id there, and optionally a version. */
 export interface IdempotencyKeyInput {
@@ -53,10 +60,8 @@ const HASH_MARK = "__"; // never appears in a plain key: plain parts are non-emp
  * @throws TypeError when an option is invalid
  */
 export function idempotencyKey(input: IdempotencyKeyInput, options: IdempotencyKeyOptions = {}): string {
+  parseOptions(idempotencyKeyOptionsSchema, options, "idempotencyKey");
   const maxLength = options.maxLength ?? 64;
-  if (!Number.isInteger(maxLength) || maxLength < 32) {
-    throw new TypeError(`idempotencyKey: option "maxLength" must be an integer >= 32, got ${maxLength}`);
-  }
   const parts: string[] = [];
   for (const field of ["system", "type", "id", "version"] as const) {
     const value = input[field];

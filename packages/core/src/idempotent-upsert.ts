@@ -1,13 +1,35 @@
+import { z } from "zod";
+import { type ContentHashOptions, contentHash } from "./content-hash.js";
+import { isLegacyContentHash, legacyContentHash } from "./content-hash-v1.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
+import {
+  fnOption,
+  ledgerOption,
+  nonEmptyString,
+  optionsObject,
+  parseOptions,
+  stringList,
+} from "./options.js";
 
-/** Arguments of {@link idempotentUpsert}. */
+/** Arguments of {@link idempotentUpsert}. Give `content` (preferred) or a precomputed `hash`. */
 export interface IdempotentUpsertOptions {
-  /** Where postings are recorded. */
+  /** Where postings are recorded. Must implement {@link Ledger} (`get`, `record`, `entries`, `close`). */
   ledger: Ledger;
   /** Idempotency key of the record (also its external id in the target). */
   key: string;
-  /** Content hash of what would be written. */
-  hash: string;
+  /**
+   * What would be written; its {@link contentHash} (with `hashOptions`) is the hash compared and recorded.
+   * With `content`, an entry holding the pre-0.1 unversioned hash of the same content counts as unchanged
+   * (and is upgraded in the ledger to the current form) instead of being written again.
+   */
+  content?: unknown;
+  /** Options of the content hash (volatile fields to exclude). */
+  hashOptions?: ContentHashOptions;
+  /**
+   * Content hash of what would be written, when the caller computes it (`content` is then only used to
+   * recognise a legacy entry). One of `hash` and `content` is required.
+   */
+  hash?: string;
   /** Source version, recorded with the entry. */
   version?: string | number;
   /**
@@ -22,13 +44,26 @@ export interface IdempotentUpsertOptions {
 
 /** Outcome of {@link idempotentUpsert}. */
 export interface UpsertResult {
-  /** `"written"`: `write` ran and was recorded; `"unchanged"`: the ledger held this hash, nothing sent. */
+  /** `"written"`: `write` ran and was recorded; `"unchanged"`: the ledger held this content, nothing sent. */
   status: "written" | "unchanged";
   /** Id of the record in the target. */
   targetId: string;
   /** The ledger entry after the call. */
   entry: LedgerEntry;
 }
+
+const upsertSchema = optionsObject({
+  ledger: ledgerOption,
+  key: nonEmptyString,
+  hash: nonEmptyString.optional(),
+  hashOptions: optionsObject({ exclude: stringList.optional() }).optional(),
+  version: z.union([z.string(), z.number()], { error: "must be a string or a number" }).optional(),
+  write: fnOption(),
+  now: fnOption().optional(),
+}).refine((o) => o.hash !== undefined || "content" in o, {
+  path: ["content"],
+  message: "is required when no hash is given (give content, or a hash)",
+});
 
 const inFlight = new WeakMap<Ledger, Map<string, Promise<unknown>>>();
 
@@ -40,11 +75,13 @@ const inFlight = new WeakMap<Ledger, Map<string, Promise<unknown>>>();
  * harmless, because `write` upserts by external id.
  * @example
  * const result = await idempotentUpsert({
- *   ledger, key, hash: contentHash(entry), version: entry.source.version,
+ *   ledger, key, content: body, version: entry.source.version,
  *   write: async () => (await client.upsertTimeBill(key, body)).id,
  * });
+ * @throws TypeError naming the option when an option is invalid (e.g. `ledger` is not a Ledger)
  */
 export async function idempotentUpsert(options: IdempotentUpsertOptions): Promise<UpsertResult> {
+  parseOptions(upsertSchema, options, "idempotentUpsert");
   const { ledger, key } = options;
   let perLedger = inFlight.get(ledger);
   if (!perLedger) {
@@ -66,19 +103,26 @@ export async function idempotentUpsert(options: IdempotentUpsertOptions): Promis
 }
 
 async function upsertOnce(options: IdempotentUpsertOptions): Promise<UpsertResult> {
-  const { ledger, key, hash, version } = options;
-  if (typeof key !== "string" || key.length === 0) {
-    throw new TypeError('idempotentUpsert: "key" must be a non-empty string');
-  }
-  if (typeof hash !== "string" || hash.length === 0) {
-    throw new TypeError('idempotentUpsert: "hash" must be a non-empty string');
-  }
+  const { ledger, key, version } = options;
+  const hasContent = "content" in options;
+  const hash = options.hash ?? contentHash(options.content, options.hashOptions);
   const existing = await ledger.get(key);
   if (existing && existing.hash === hash) {
     return { status: "unchanged", targetId: existing.targetId, entry: existing };
   }
+  if (
+    existing &&
+    hasContent &&
+    isLegacyContentHash(existing.hash) &&
+    existing.hash === legacyContentHash(options.content, options.hashOptions)
+  ) {
+    // Written before hashes were versioned, and unchanged since: upgrade the entry, send nothing.
+    const upgraded: LedgerEntry = { ...existing, hash };
+    await ledger.record(upgraded);
+    return { status: "unchanged", targetId: existing.targetId, entry: upgraded };
+  }
   const written = await options.write(existing);
-  const targetId = typeof written === "string" ? written : written.targetId;
+  const targetId = typeof written === "string" ? written : written?.targetId;
   if (typeof targetId !== "string" || targetId.length === 0) {
     throw new TypeError(`idempotentUpsert: write() for key "${key}" returned no target id`);
   }

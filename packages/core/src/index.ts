@@ -2,7 +2,15 @@
 export const PACKAGE_NAME = "@ledgerline/core";
 
 export { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from "./adaptive-concurrency.js";
-export { type JwtAlgorithm, type SignJwtOptions, signJwt } from "./auth/jwt.js";
+export {
+  JWT_ALGORITHMS,
+  type JwtAlgorithm,
+  privateKeyProblem,
+  type SignJwtOptions,
+  signJwt,
+  type VerifiedJwt,
+  verifyJwt,
+} from "./auth/jwt.js";
 export { type JwtBearerOptions, jwtBearerProvider } from "./auth/jwt-bearer.js";
 export {
   baseStringUri,
@@ -47,7 +55,19 @@ export {
   type BatchResult,
   runBatch,
 } from "./batch.js";
-export { type ContentHashOptions, canonicalJson, contentHash } from "./content-hash.js";
+export {
+  type ConnectorClientOptions,
+  connectorHttpOptions,
+  connectorOptionsShape,
+} from "./connector-options.js";
+export {
+  CONTENT_HASH_VERSION,
+  type ContentHashOptions,
+  canonicalJson,
+  contentHash,
+  contentHashVersion,
+} from "./content-hash.js";
+export { isLegacyContentHash, legacyContentHash } from "./content-hash-v1.js";
 export {
   type CorrelationContext,
   currentCorrelation,
@@ -103,7 +123,10 @@ export {
 export {
   createHttpClient,
   type HttpClient,
+  type HttpClientMethod,
   type HttpClientOptions,
+  type HttpResult,
+  type HttpSuccessData,
   type LedgerlineRequestOptions,
   type Transport,
 } from "./http-client.js";
@@ -121,6 +144,31 @@ export {
   silentLogger,
 } from "./logger.js";
 export { MemoryLedger } from "./memory-ledger.js";
+export {
+  fnOption,
+  hooksOption,
+  httpAuthOption,
+  httpUrl,
+  integerBetween,
+  isLimiterLike,
+  ledgerOption,
+  limiterOptionsSchema,
+  limitsOption,
+  loggerOption,
+  nonEmptyString,
+  numberAtLeast,
+  oneOf,
+  optionsError,
+  optionsObject,
+  parseOptions,
+  retryOption,
+  sensitiveFieldsOption,
+  stringList,
+  timeoutMsOption,
+  tracerOption,
+  transportOption,
+  withMethods,
+} from "./options.js";
 export type { SpanContextLike, SpanLike, TracerLike } from "./otel.js";
 export {
   createRedactor,

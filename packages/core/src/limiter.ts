@@ -1,6 +1,7 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import { AdaptiveConcurrency, type AdaptiveConcurrencyOptions } from "./adaptive-concurrency.js";
 import { AbortedError } from "./errors.js";
+import { limiterOptionsSchema, parseOptions } from "./options.js";
 import { sleep } from "./retry.js";
 
 /** Limits of a client (or of several clients sharing one {@link Limiter}). */
@@ -25,7 +26,9 @@ export class Limiter {
   readonly #rate: { limit: number; intervalMs: number } | undefined;
   readonly #starts: number[] = [];
 
+  /** @throws TypeError naming the option when an option is invalid */
   constructor(options: LimiterOptions = {}) {
+    parseOptions(limiterOptionsSchema, options, "Limiter");
     const max = options.maxConcurrency ?? 10;
     if (!Number.isInteger(max) || max < 1) {
       throw new TypeError(`limits.maxConcurrency must be an integer ≥ 1, got ${String(max)}`);

@@ -1,4 +1,10 @@
+import { fnOption, oneOf, optionsObject, parseOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
+
+const jsonLoggerSchema = optionsObject({
+  level: oneOf(["trace", "debug", "info", "warn", "error"]).optional(),
+  write: fnOption().optional(),
+});
 
 /** Log levels, as pino names them. */
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error";
@@ -76,6 +82,7 @@ export function createJsonLogger(
   options: JsonLoggerOptions = {},
   bindings: Record<string, unknown> = {},
 ): Logger {
+  parseOptions(jsonLoggerSchema, options, "createJsonLogger");
   const min = LEVELS[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const at =

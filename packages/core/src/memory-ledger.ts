@@ -1,3 +1,4 @@
+import { LedgerlineError } from "./errors.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
 
 /** In-memory {@link Ledger}: for tests and short-lived jobs. Nothing survives the process. */
@@ -34,6 +35,6 @@ export class MemoryLedger implements Ledger {
   }
 
   #assertOpen(): void {
-    if (this.#closed) throw new Error("MemoryLedger: used after close()");
+    if (this.#closed) throw new LedgerlineError("LEDGER_CLOSED", "MemoryLedger: used after close()");
   }
 }

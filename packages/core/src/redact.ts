@@ -1,3 +1,10 @@
+import { integerBetween, optionsObject, parseOptions, stringList } from "./options.js";
+
+const redactorSchema = optionsObject({
+  sensitiveFields: stringList.optional(),
+  maxExcerptLength: integerBetween(0).optional(),
+});
+
 /**
  * Redaction of credentials and caller-configured sensitive values (rates, salaries …) before anything
  * reaches a log line, a hook, or an error message.
@@ -84,6 +91,7 @@ const JWT_RE = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 
 /** Creates a {@link Redactor}. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
+  parseOptions(redactorSchema, options, "createRedactor");
   const maxExcerpt = options.maxExcerptLength ?? 500;
   const patterns = (options.sensitiveFields ?? []).map((p) => p.split(".").map((s) => s.toLowerCase()));
   const simpleNames = new Set(patterns.filter((p) => p.length === 1).map((p) => p[0] as string));

@@ -1,3 +1,12 @@
+import { numberAtLeast, optionsObject, parseOptions } from "./options.js";
+
+const retryBudgetSchema = optionsObject({
+  capacity: numberAtLeast(0).optional(),
+  retryCost: numberAtLeast(0).optional(),
+  timeoutRetryCost: numberAtLeast(0).optional(),
+  successIncrement: numberAtLeast(0).optional(),
+});
+
 /** Options of a {@link RetryBudget}. Defaults are the AWS SDK v3 standard retry quota. */
 export interface RetryBudgetOptions {
   /** Tokens in a full bucket. @default 500 */
@@ -27,7 +36,9 @@ export class RetryBudget {
   readonly successIncrement: number;
   #available: number;
 
+  /** @throws TypeError naming the option when an option is invalid */
   constructor(options: RetryBudgetOptions = {}) {
+    parseOptions(retryBudgetSchema, options, "RetryBudget");
     this.capacity = positive("retry.budget.capacity", options.capacity ?? 500);
     this.retryCost = positive("retry.budget.retryCost", options.retryCost ?? 5);
     this.timeoutRetryCost = positive("retry.budget.timeoutRetryCost", options.timeoutRetryCost ?? 10);

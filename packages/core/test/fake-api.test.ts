@@ -200,13 +200,13 @@ describe("createFakeApi: faults and governance", () => {
   it("times out after committing the write (the ambiguous case)", async () => {
     const { fake, byExternalId } = createRecordsFake({ faults: { timeoutAfterCommitMs: 5_000 } });
     fake.injectFault("timeout-after-commit");
-    const err = await put(
-      fake.fetch,
-      BASE,
-      "k",
-      { name: "a", minutes: 1 },
-      { signal: AbortSignal.timeout(50) },
-    ).catch((e: unknown) => e);
+    // Held in a variable read after the await: the Request built from it follows it only weakly, and an
+    // unreferenced AbortSignal.timeout can be garbage-collected before it fires (seen under load).
+    const signal = AbortSignal.timeout(50);
+    const err = await put(fake.fetch, BASE, "k", { name: "a", minutes: 1 }, { signal }).catch(
+      (e: unknown) => e,
+    );
+    expect(signal.aborted).toBe(true);
     expect((err as Error).name).toBe("TimeoutError");
     expect(byExternalId.get("k")?.writes).toBe(1);
     expect(fake.handled("PUT /records/eid:{externalId}")).toBe(1);

@@ -128,7 +128,12 @@ export function dimensionRefs(
     if (code === undefined) continue;
     const id = ctx.dimensions ? lookupDimension(ctx.dimensions, kind, code) : undefined;
     if (id) out[field] = { id };
-    else issues.add(`${prefix}.${kind}`, `no NetSuite ${field} is mapped for this ${kind} code`);
+    else
+      issues.add(
+        `${prefix}.${kind}`,
+        `no NetSuite ${field} is mapped for this ${kind} code`,
+        "DIMENSION_UNMAPPED",
+      );
   }
   return out;
 }
@@ -145,7 +150,7 @@ export function dimensionRef(
   if (code === undefined) return undefined;
   const id = ctx.dimensions ? lookupDimension(ctx.dimensions, kind, code) : undefined;
   if (id) return { id };
-  return issues.add(path, `no NetSuite ${what} is mapped for this code`);
+  return issues.add(path, `no NetSuite ${what} is mapped for this code`, "DIMENSION_UNMAPPED");
 }
 
 /** A code looked up in a master-data map; missing → an issue naming the field. */

@@ -63,7 +63,7 @@ describe("toTimeBill", () => {
       ["approval.state", "APPROVAL_REQUIRED"],
       ["minutes", "INVALID_DURATION"],
       ["resource", "UNMAPPED"],
-      ["dimensions.costCenter", "UNMAPPED"],
+      ["dimensions.costCenter", "DIMENSION_UNMAPPED"],
     ]);
   });
 

@@ -5,7 +5,6 @@ import {
   type BatchProgress,
   type BatchReport,
   type BatchResult,
-  contentHash,
   type HttpClient,
   HttpError,
   idempotentUpsert,
@@ -179,7 +178,7 @@ export async function postOne<T>(
     const result = await idempotentUpsert({
       ledger: deps.ledger,
       key,
-      hash: contentHash({ type: spec.type, body }),
+      content: { type: spec.type, body },
       ...(version === undefined ? {} : { version }),
       write: () => write(key, body),
     });

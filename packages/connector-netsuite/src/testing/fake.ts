@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseOptions } from "@ledgerline/core";
 import {
   type ContractViolation,
   createFakeApi,
@@ -12,6 +13,7 @@ import {
 } from "@ledgerline/core/testing";
 import { FakeJobs, type FakeJobsState } from "./async-jobs.js";
 import { errorBody } from "./fake-error.js";
+import { netSuiteFakeOptionsSchema } from "./fake-options.js";
 import { propertyNamesFromSpec } from "./property-names.js";
 import { type DroppedProperty, netSuiteRoutes, type PropertyNameValidation } from "./routes.js";
 import {
@@ -155,6 +157,7 @@ const DEFAULT_BASE_URL = "https://123456-sb1.suitetalk.api.netsuite.com/services
  * const client = createNetSuiteClient({ accountId: "123456_SB1", baseUrl: fake.baseUrl, fetch: fake.fetch, auth: { type: "none" } });
  */
 export function createNetSuiteFake(options: NetSuiteFakeOptions = {}): NetSuiteFake {
+  parseOptions(netSuiteFakeOptionsSchema, options, "createNetSuiteFake");
   const validation = options.propertyNameValidation ?? "Error";
   if (validation !== "Error" && validation !== "Warning" && validation !== "Ignore") {
     throw new TypeError(

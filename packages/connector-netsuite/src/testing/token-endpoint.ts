@@ -1,7 +1,9 @@
-import { constants, createPublicKey, type KeyObject, randomUUID, verify } from "node:crypto";
+import { type KeyObject, randomUUID } from "node:crypto";
+import { type JwtAlgorithm, verifyJwt } from "@ledgerline/core";
 import type { FakeRequest, FakeResponse } from "@ledgerline/core/testing";
 
-const ALGORITHMS = new Set(["PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]);
+const NETSUITE_ALGORITHMS: readonly JwtAlgorithm[] = ["PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+const ALGORITHMS = new Set<string>(NETSUITE_ALGORITHMS);
 const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /** What the fake's token endpoint accepts. */
@@ -32,7 +34,7 @@ export class FakeTokenEndpoint {
 
   constructor(private readonly options: FakeTokenOptions = {}) {}
 
-  handle(request: FakeRequest): FakeResponse {
+  async handle(request: FakeRequest): Promise<FakeResponse> {
     const form = (request.body ?? {}) as Record<string, string>;
     if (form.grant_type !== "client_credentials" || form.client_assertion_type !== ASSERTION_TYPE) {
       return oauthError("unsupported_grant_type", "Expected client_credentials with a JWT bearer assertion.");
@@ -65,7 +67,7 @@ export class FakeTokenEndpoint {
     if (
       problems.length === 0 &&
       this.options.publicKey &&
-      !verifySignature(parts, String(header.alg), this.options.publicKey)
+      !(await signatureVerifies(parts.join("."), this.options.publicKey))
     ) {
       problems.push("signature does not verify");
     }
@@ -82,20 +84,11 @@ export class FakeTokenEndpoint {
   }
 }
 
-function verifySignature(parts: string[], alg: string, publicKey: string | KeyObject): boolean {
-  const key = typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey;
-  const data = Buffer.from(`${parts[0]}.${parts[1]}`);
-  const signature = Buffer.from(parts[2] ?? "", "base64url");
-  const hash = `sha${alg.slice(2)}`;
+/** Verifies the assertion's signature with jose (through core's `verifyJwt`), NetSuite's algorithms only. */
+async function signatureVerifies(assertion: string, publicKey: string | KeyObject): Promise<boolean> {
   try {
-    return alg.startsWith("PS")
-      ? verify(
-          hash,
-          data,
-          { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 },
-          signature,
-        )
-      : verify(hash, data, { key, dsaEncoding: "ieee-p1363" }, signature);
+    await verifyJwt(assertion, publicKey, NETSUITE_ALGORITHMS);
+    return true;
   } catch {
     return false;
   }

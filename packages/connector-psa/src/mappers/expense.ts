@@ -93,11 +93,11 @@ export function toBillableExpense(expense: KantataExpense, context: ExpenseConte
     issues.push({
       path: "active_submission_id",
       message: `expense is not in an approved expense report submission (approval ${line.approval.state})`,
-      code: "not_approved",
+      code: "APPROVAL_REQUIRED",
     });
   }
   if (!line.billable) {
-    issues.push({ path: "is_billable", message: "expense is not billable", code: "not_billable" });
+    issues.push({ path: "is_billable", message: "expense is not billable", code: "NOT_BILLABLE" });
   }
   if (issues.length > 0)
     throw new ValidationError(`Expense ${line.source.id} is not a billable expense`, issues);

@@ -26,7 +26,12 @@ export function kantataOrigin(
     system: KANTATA_SYSTEM,
     type,
     id: record.id,
-    version: updatedAt ?? `sha256:${contentHash(unstamped.content ?? record).slice(0, 40)}`,
+    // The hash's form prefix (`v2:`) is dropped: the version is `sha256:` + 40 hex of the content's hash.
+    version:
+      updatedAt ??
+      `sha256:${contentHash(unstamped.content ?? record)
+        .replace(/^v\d+:/, "")
+        .slice(0, 40)}`,
     updatedAt: updatedAt ?? unstamped.observedAt ?? UNKNOWN_INSTANT,
   };
   return { key: kantataKey(type, record.id), source };

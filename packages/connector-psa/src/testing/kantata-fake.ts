@@ -1,3 +1,4 @@
+import { parseOptions } from "@ledgerline/core";
 import {
   createFakeApi,
   type FakeApi,
@@ -16,6 +17,7 @@ import {
   type KantataKey,
   type KantataRecordTypes,
 } from "../kantata-types.js";
+import { kantataFakeOptionsSchema } from "./fake-options.js";
 import { listRecords } from "./kantata-list.js";
 import { type KantataSeed, type KantataState, KantataStore } from "./kantata-store.js";
 
@@ -146,10 +148,11 @@ const LIST_ROUTES: Record<KantataKey, string> = Object.fromEntries(
  * ```ts
  * const fake = createKantataFake({ seed: { users: [{ full_name: "Ada Lovelace" }] }, faults: { rate: 0.2 } });
  * const server = await fake.listen();
- * const psa = createPsaClient({ token: "test", baseUrl: server.url });
+ * const psa = createPsaClient({ auth: "test", baseUrl: server.url });
  * ```
  */
 export function createKantataFake(options: KantataFakeOptions = {}): KantataFake {
+  parseOptions(kantataFakeOptionsSchema, options, "createKantataFake");
   const store = new KantataStore(options.now);
   const accepts = tokenCheck(options.tokens);
   const shape = { meta: options.meta ?? false, financialAccess: options.financialAccess ?? true };

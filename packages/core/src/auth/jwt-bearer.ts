@@ -1,7 +1,9 @@
 import type { KeyObject } from "node:crypto";
-import { type JwtAlgorithm, signJwt } from "./jwt.js";
+import { z } from "zod";
+import { integerBetween, nonEmptyString, oneOf, optionsObject, parseOptions } from "../options.js";
+import { JWT_ALGORITHMS, type JwtAlgorithm, privateKeyProblem, signJwt, toSigningKey } from "./jwt.js";
 import { cachedTokenProvider, type TokenProvider } from "./token-provider.js";
-import { requestToken, type TokenEndpointOptions } from "./token-request.js";
+import { requestToken, type TokenEndpointOptions, tokenEndpointShape } from "./token-request.js";
 
 /** Options of {@link jwtBearerProvider}. */
 export interface JwtBearerOptions extends TokenEndpointOptions {
@@ -12,7 +14,9 @@ export interface JwtBearerOptions extends TokenEndpointOptions {
    * @default "client-assertion"
    */
   mode?: "client-assertion" | "jwt-bearer-grant";
+  /** Signing algorithm; the key must fit it (RSA ≥ 2048 bits for RS/PS, the matching curve for ES). */
   algorithm: JwtAlgorithm;
+  /** PEM private key (PKCS#8, PKCS#1, SEC1) or `KeyObject`; parsed when the provider is created. Never logged. */
   privateKey: string | KeyObject;
   /** `kid` header (NetSuite: the certificate id). */
   keyId?: string;
@@ -26,24 +30,48 @@ export interface JwtBearerOptions extends TokenEndpointOptions {
   scope?: string;
   /** Extra claims. */
   claims?: Record<string, unknown>;
-  /** Assertion lifetime. @default 180 */
+  /** Assertion lifetime in seconds. @default 180 */
   assertionLifetimeSec?: number;
 }
 
+const jwtBearerSchema = optionsObject({
+  ...tokenEndpointShape,
+  mode: oneOf(["client-assertion", "jwt-bearer-grant"]).optional(),
+  algorithm: oneOf(JWT_ALGORITHMS as [JwtAlgorithm, ...JwtAlgorithm[]]),
+  privateKey: z.unknown(),
+  keyId: nonEmptyString.optional(),
+  issuer: nonEmptyString,
+  subject: nonEmptyString.optional(),
+  audience: nonEmptyString.optional(),
+  scope: z.string({ error: "must be a string" }).optional(),
+  claims: z.record(z.string(), z.unknown(), { error: "must be an object" }).optional(),
+  assertionLifetimeSec: integerBetween(1, 86_400).optional(),
+}).superRefine((options, ctx) => {
+  if (!JWT_ALGORITHMS.includes(options.algorithm)) return;
+  const problem = privateKeyProblem(options.privateKey, options.algorithm);
+  if (problem) ctx.addIssue({ code: "custom", path: ["privateKey"], message: problem });
+});
+
 /**
- * OAuth 2.0 with a signed JWT instead of a client secret (RS256 / PS256 / ES256 …), cached with expiry skew
- * and single-flight refresh. Vendors without `expires_in` (Salesforce) keep the token until a 401.
+ * OAuth 2.0 with a signed JWT instead of a client secret (RS256 / PS256 / ES256 …, signed with jose),
+ * cached with expiry skew and single-flight refresh. Vendors without `expires_in` (Salesforce) keep the
+ * token until a 401. The private key is parsed and checked against the algorithm here, so a bad key fails
+ * at construction (naming `privateKey`), not on the first request.
+ * @example
+ * const auth = jwtBearerProvider({ tokenUrl, algorithm: "PS256", privateKey: pem, issuer: clientId, keyId });
+ * @throws TypeError naming the option when an option is invalid
  */
 export function jwtBearerProvider(options: JwtBearerOptions): TokenProvider {
-  if (!options.tokenUrl) throw new TypeError("tokenUrl must be a non-empty string");
-  if (!options.issuer) throw new TypeError("issuer must be a non-empty string");
+  parseOptions(jwtBearerSchema, options, "jwtBearerProvider");
+  const key = toSigningKey(options.privateKey, options.algorithm);
   const mode = options.mode ?? "client-assertion";
-  return cachedTokenProvider(() => {
-    const assertion = signJwt({
+  return cachedTokenProvider(async () => {
+    const assertion = await signJwt({
       algorithm: options.algorithm,
-      privateKey: options.privateKey,
+      privateKey: key,
       ...(options.keyId ? { keyId: options.keyId } : {}),
       expiresInSec: options.assertionLifetimeSec ?? 180,
+      ...(options.now ? { now: options.now } : {}),
       payload: {
         iss: options.issuer,
         aud: options.audience ?? options.tokenUrl,

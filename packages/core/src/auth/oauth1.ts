@@ -1,5 +1,19 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { fnOption, nonEmptyString, oneOf, optionsObject, parseOptions } from "../options.js";
 import type { RequestSigner, SignableRequest } from "./token-provider.js";
+
+const oauth1Schema = optionsObject({
+  consumerKey: nonEmptyString,
+  consumerSecret: nonEmptyString,
+  token: nonEmptyString,
+  tokenSecret: nonEmptyString,
+  realm: z.string({ error: "must be a string" }).optional(),
+  signatureMethod: oneOf(["HMAC-SHA256", "HMAC-SHA1"]).optional(),
+  includeVersion: z.boolean({ error: "must be a boolean" }).optional(),
+  nonce: fnOption().optional(),
+  timestamp: fnOption().optional(),
+});
 
 /** OAuth 1.0a signature methods supported. NetSuite TBA requires HMAC-SHA256. */
 export type OAuth1SignatureMethod = "HMAC-SHA256" | "HMAC-SHA1";
@@ -118,12 +132,10 @@ export function oauth1Header(
  * @example
  * createHttpClient<paths>({ system: "netsuite", baseUrl, auth: oauth1Signer({ consumerKey, consumerSecret,
  *   token, tokenSecret, realm: "1234567_SB1" }) });
+ * @throws TypeError naming the option when an option is invalid
  */
 export function oauth1Signer(options: OAuth1Options): RequestSigner {
-  for (const k of ["consumerKey", "consumerSecret", "token", "tokenSecret"] as const) {
-    if (typeof options[k] !== "string" || options[k].length === 0)
-      throw new TypeError(`${k} must be a non-empty string`);
-  }
+  parseOptions(oauth1Schema, options, "oauth1Signer");
   return {
     sign(request: SignableRequest): void {
       const isForm =

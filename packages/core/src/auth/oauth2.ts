@@ -1,5 +1,11 @@
+import { fnOption, nonEmptyString, optionsObject, parseOptions } from "../options.js";
 import { cachedTokenProvider, type TokenProvider } from "./token-provider.js";
-import { type ClientAuthMethod, requestToken, type TokenEndpointOptions } from "./token-request.js";
+import {
+  type ClientAuthMethod,
+  requestToken,
+  type TokenEndpointOptions,
+  tokenEndpointShape,
+} from "./token-request.js";
 
 /** Options of {@link clientCredentialsProvider}. */
 export interface ClientCredentialsOptions extends TokenEndpointOptions {
@@ -11,20 +17,30 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
   authMethod?: ClientAuthMethod;
 }
 
-function required(name: string, value: unknown): void {
-  if (typeof value !== "string" || value.length === 0)
-    throw new TypeError(`${name} must be a non-empty string`);
-}
+const clientCredentialsSchema = optionsObject({
+  ...tokenEndpointShape,
+  clientId: nonEmptyString,
+  clientSecret: nonEmptyString,
+  scope: nonEmptyString.optional(),
+});
+
+const refreshTokenSchema = optionsObject({
+  ...tokenEndpointShape,
+  clientId: nonEmptyString,
+  clientSecret: nonEmptyString.optional(),
+  refreshToken: nonEmptyString,
+  scope: nonEmptyString.optional(),
+  onRefreshTokenRotated: fnOption().optional(),
+});
 
 /**
  * OAuth 2.0 client-credentials grant (RFC 6749 §4.4) with caching, expiry skew and single-flight refresh.
  * @example
  * const auth = clientCredentialsProvider({ tokenUrl, clientId, clientSecret, authMethod: "client_secret_basic" });
+ * @throws TypeError naming the option when an option is invalid
  */
 export function clientCredentialsProvider(options: ClientCredentialsOptions): TokenProvider {
-  required("tokenUrl", options.tokenUrl);
-  required("clientId", options.clientId);
-  required("clientSecret", options.clientSecret);
+  parseOptions(clientCredentialsSchema, options, "clientCredentialsProvider");
   const basic = options.authMethod === "client_secret_basic";
   return cachedTokenProvider(
     () =>
@@ -56,11 +72,12 @@ export interface RefreshTokenOptions extends TokenEndpointOptions {
   onRefreshTokenRotated?: (refreshToken: string) => void | Promise<void>;
 }
 
-/** OAuth 2.0 refresh-token grant (RFC 6749 §6), following refresh-token rotation. */
+/**
+ * OAuth 2.0 refresh-token grant (RFC 6749 §6), following refresh-token rotation.
+ * @throws TypeError naming the option when an option is invalid
+ */
 export function refreshTokenProvider(options: RefreshTokenOptions): TokenProvider {
-  required("tokenUrl", options.tokenUrl);
-  required("clientId", options.clientId);
-  required("refreshToken", options.refreshToken);
+  parseOptions(refreshTokenSchema, options, "refreshTokenProvider");
   let refreshToken = options.refreshToken;
   const basic = options.authMethod === "client_secret_basic" && options.clientSecret !== undefined;
   return cachedTokenProvider(async () => {

@@ -1,3 +1,5 @@
+import { fnOption, numberAtLeast, optionsObject, parseOptions } from "../options.js";
+
 /**
  * Supplies bearer tokens. Ledgerline calls `getToken()` before every attempt and, when the server
  * answers 401, `invalidate(rejectedToken)` then `getToken()` once more and retries once.
@@ -42,6 +44,12 @@ export interface TokenCacheOptions {
   now?: () => number;
 }
 
+const tokenCacheSchema = optionsObject({
+  expirySkewMs: numberAtLeast(0).optional(),
+  defaultTtlMs: numberAtLeast(0).optional(),
+  now: fnOption().optional(),
+});
+
 /**
  * Wraps a token fetcher with a cache (expiry minus skew) and single-flight refresh: however many callers
  * ask at once, one fetch runs and all of them get its result.
@@ -50,6 +58,10 @@ export function cachedTokenProvider(
   fetchToken: () => Promise<IssuedToken>,
   options: TokenCacheOptions = {},
 ): TokenProvider {
+  if (typeof fetchToken !== "function") {
+    throw new TypeError('cachedTokenProvider: argument "fetchToken" must be a function');
+  }
+  parseOptions(tokenCacheSchema, options, "cachedTokenProvider");
   const skew = options.expirySkewMs ?? 60_000;
   const now = options.now ?? Date.now;
   let cached: { token: string; expiresAt: number } | undefined;

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { AuthError, LedgerlineError, NetworkError, TimeoutError } from "../errors.js";
+import { fnOption, httpUrl, numberAtLeast, oneOf, transportOption } from "../options.js";
 import { createRedactor } from "../redact.js";
 import { attemptSignal } from "../timeout.js";
 import { createHttpError, parseCommonErrorBody } from "../vendor-error.js";
@@ -24,6 +26,22 @@ export interface TokenEndpointOptions {
   /** Clock in milliseconds for expiry (tests). @default Date.now */
   now?: () => number;
 }
+
+/** Zod shape of {@link TokenEndpointOptions}, spread into each provider's options schema. */
+export const tokenEndpointShape = {
+  tokenUrl: httpUrl,
+  fetch: transportOption.optional(),
+  timeoutMs: numberAtLeast(0).optional(),
+  expirySkewMs: numberAtLeast(0).optional(),
+  defaultTtlMs: numberAtLeast(0).optional(),
+  extraParams: z
+    .record(z.string(), z.string({ error: "must map names to strings" }), {
+      error: "must be an object of strings",
+    })
+    .optional(),
+  now: fnOption().optional(),
+  authMethod: oneOf(["client_secret_post", "client_secret_basic"]).optional(),
+} as const;
 
 /** The parsed token endpoint answer. */
 export interface TokenResponse extends IssuedToken {

@@ -1,3 +1,4 @@
+import { parseOptions } from "../options.js";
 import type {
   ContractViolation,
   FakeApi,
@@ -12,6 +13,7 @@ import type {
   RouteDefinition,
 } from "./fake-api-types.js";
 import { FakeApiViolationError } from "./fake-api-types.js";
+import { fakeApiOptionsSchema } from "./fake-options.js";
 import { FAULT_KINDS, type FaultKind, pickWeighted, seededRandom } from "./faults.js";
 import { type FakeServer, serveOverHttp } from "./http-server.js";
 import {
@@ -38,6 +40,7 @@ import { createFakeFetch, createMswHandlers, sleep } from "./transports.js";
  * const server = await fake.listen(); // server.url → "http://127.0.0.1:PORT/services/rest"
  */
 export function createFakeApi(options: FakeApiOptions): FakeApi {
+  parseOptions(fakeApiOptionsSchema, options, "createFakeApi");
   const doc: OpenApiDocument = loadOpenApiDocument(options.spec);
   const operations = listOperations(doc);
   const validator = new OpenApiValidator(doc);

@@ -23,6 +23,15 @@ export {
   type RouteDefinition,
   type RouteHandler,
 } from "./fake-api-types.js";
+export {
+  fakeApiOptionsSchema,
+  faultKindsOption,
+  faultOptionsSchema,
+  governanceOptionsSchema,
+  latencyOption,
+  probabilityOption,
+  seedOption,
+} from "./fake-options.js";
 export { FAULT_KINDS, type FaultKind, seededRandom } from "./faults.js";
 export type { FakeServer, ListenOptions } from "./http-server.js";
 export { loadOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";

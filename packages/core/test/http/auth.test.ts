@@ -1,12 +1,16 @@
 import { generateKeyPairSync, verify } from "node:crypto";
+import { jwtVerify } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AuthError,
+  cachedTokenProvider,
   clientCredentialsProvider,
   createHttpClient,
   jwtBearerProvider,
+  oauth1Signer,
   refreshTokenProvider,
   signJwt,
+  verifyJwt,
 } from "../../src/index.js";
 import type { paths } from "./paths.js";
 import { delay, json, startServer } from "./server.js";
@@ -168,8 +172,8 @@ describe("JWT assertions", () => {
   ] as const;
 
   for (const c of cases) {
-    it(`${c.alg} assertion verifies with the public key`, () => {
-      const jwt = signJwt({
+    it(`${c.alg} assertion verifies with the public key`, async () => {
+      const jwt = await signJwt({
         algorithm: c.alg,
         privateKey: c.keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
         keyId: "cert-1",
@@ -193,6 +197,100 @@ describe("JWT assertions", () => {
       expect(verify("sha256", Buffer.from(`${h}.${p}x`), c.verifyKey(), sig)).toBe(false);
     });
   }
+
+  it("jose verifies what signJwt signs, for RS, PS and ES keys, and rejects a tampered payload", async () => {
+    const ec384 = generateKeyPairSync("ec", { namedCurve: "P-384" });
+    for (const [alg, keys] of [
+      ["RS384", rsa],
+      ["PS512", rsa],
+      ["ES256", ec],
+      ["ES384", ec384],
+    ] as const) {
+      const jwt = await signJwt({
+        algorithm: alg,
+        privateKey: keys.privateKey,
+        payload: { iss: "i", aud: "a" },
+      });
+      const { payload, protectedHeader } = await jwtVerify(jwt, keys.publicKey, {
+        algorithms: [alg],
+        issuer: "i",
+        audience: "a",
+      });
+      expect(protectedHeader.alg).toBe(alg);
+      expect(payload.exp).toBe((payload.iat as number) + 180);
+      const [h, , s] = jwt.split(".");
+      const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, iss: "x" })).toString("base64url")}.${s}`;
+      await expect(jwtVerify(forged, keys.publicKey, { algorithms: [alg] })).rejects.toThrow();
+    }
+  });
+
+  it("signs PS256 with an rsa-pss key (RSASSA-PSS OID), which WebCrypto cannot import as is", async () => {
+    const pss = generateKeyPairSync("rsa-pss", { modulusLength: 2048 });
+    const jwt = await signJwt({
+      algorithm: "PS256",
+      privateKey: pss.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      payload: { iss: "i" },
+    });
+    const [h, p, s] = jwt.split(".") as [string, string, string];
+    const key = { key: pss.publicKey, padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: 32 };
+    expect(verify("sha256", Buffer.from(`${h}.${p}`), key, Buffer.from(s, "base64url"))).toBe(true);
+    // and core's jose-based verifyJwt takes the rsa-pss public key too
+    expect((await verifyJwt(jwt, pss.publicKey, ["PS256"])).payload.iss).toBe("i");
+    await expect(verifyJwt(jwt, pss.publicKey, ["ES256"])).rejects.toThrow();
+    await expect(verifyJwt(`${h}.${p}x.${s}`, pss.publicKey, ["PS256"])).rejects.toThrow();
+  });
+
+  it("a garbage or mismatched private key fails at construction naming privateKey, never echoing it", async () => {
+    const base = { tokenUrl: "https://example.test/token", issuer: "client" } as const;
+    const garbage = "-----BEGIN PRIVATE KEY-----\nnot-a-key-at-all\n-----END PRIVATE KEY-----";
+    expect(() => jwtBearerProvider({ ...base, algorithm: "PS256", privateKey: garbage })).toThrow(
+      /jwtBearerProvider: option "privateKey" is not a PEM private key/,
+    );
+    expect(() => jwtBearerProvider({ ...base, algorithm: "PS256", privateKey: garbage })).not.toThrow(
+      /not-a-key-at-all/,
+    );
+    expect(() => jwtBearerProvider({ ...base, algorithm: "ES256", privateKey: rsa.privateKey })).toThrow(
+      /option "privateKey" must be an EC key on curve prime256v1 for ES256/,
+    );
+    expect(() => jwtBearerProvider({ ...base, algorithm: "RS256", privateKey: ec.privateKey })).toThrow(
+      /option "privateKey" must be an RSA key/,
+    );
+    expect(() =>
+      jwtBearerProvider({ ...base, algorithm: "HS256" as "RS256", privateKey: rsa.privateKey }),
+    ).toThrow(/option "algorithm" must be one of/);
+    await expect(signJwt({ algorithm: "ES512", privateKey: ec.privateKey, payload: {} })).rejects.toThrow(
+      /curve secp521r1/,
+    );
+  });
+
+  it("the OAuth providers validate their options at construction", () => {
+    expect(() => clientCredentialsProvider({ tokenUrl: "x", clientId: "c", clientSecret: "s" })).toThrow(
+      /clientCredentialsProvider: option "tokenUrl" must be an absolute http\(s\) URL/,
+    );
+    expect(() =>
+      clientCredentialsProvider({
+        tokenUrl: "https://t.test",
+        clientId: "c",
+        clientSecret: "s",
+        authMethod: "client_secret_jwt" as "client_secret_post",
+      }),
+    ).toThrow(/option "authMethod" must be one of "client_secret_post", "client_secret_basic"/);
+    expect(() =>
+      refreshTokenProvider({ tokenUrl: "https://t.test", clientId: "c", refreshToken: "" }),
+    ).toThrow(/refreshTokenProvider: option "refreshToken" must be a non-empty string/);
+    expect(() =>
+      oauth1Signer({
+        consumerKey: "k",
+        consumerSecret: "s",
+        token: "t",
+        tokenSecret: "ts",
+        signatureMethod: "PLAINTEXT" as "HMAC-SHA1",
+      }),
+    ).toThrow(/oauth1Signer: option "signatureMethod" must be one of "HMAC-SHA256", "HMAC-SHA1"/);
+    expect(() => cachedTokenProvider(async () => ({ accessToken: "a" }), { expirySkewMs: -1 })).toThrow(
+      /cachedTokenProvider: option "expirySkewMs"/,
+    );
+  });
 
   it("jwtBearerProvider posts a client assertion (NetSuite) or a jwt-bearer grant (Salesforce)", async () => {
     const token = await startServer((_req, res) => json(res, 200, { access_token: "at", expires_in: 3600 }));
