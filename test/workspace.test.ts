@@ -24,7 +24,11 @@ describe.each(packages)("packages/$dir", ({ path, pkg }) => {
     for (const [subpath, target] of Object.entries(pkg.exports as Record<string, unknown>)) {
       if (subpath === "./package.json") continue;
       const entry = target as Record<string, string>;
-      expect(Object.keys(entry), `${subpath}: conditions`).toEqual(["@ledgerline/source", "types", "default"]);
+      expect(Object.keys(entry), `${subpath}: conditions`).toEqual([
+        "@ledgerline/source",
+        "types",
+        "default",
+      ]);
       expect(existsSync(join(path, entry["@ledgerline/source"] as string)), `${subpath} source exists`).toBe(
         true,
       );
