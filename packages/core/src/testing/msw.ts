@@ -8,6 +8,8 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import type { FakeApi } from "./fake-api-types.js";
 import { sleep, toRawRequest, toResponse } from "./transports.js";
 
+export type { FakeApi } from "./fake-api-types.js";
+
 /** Options of {@link mswHandlers}. */
 export interface MswHandlersOptions {
   /** URLs below this base are served by the fake. @default the fake's `baseUrl` */
