@@ -130,9 +130,10 @@ if (args.since) {
   const changedReports = new Set(
     git("diff", "--name-only", base, "--", "packages/*/etc/*.api.md").split("\n"),
   );
-  const added = git("diff", "--name-only", "--diff-filter=A", base, "--", ".changeset/*.md")
-    .split("\n")
-    .filter((f) => f && !f.endsWith("README.md"));
+  const added = [
+    ...git("diff", "--name-only", "--diff-filter=A", base, "--", ".changeset/*.md").split("\n"),
+    ...git("ls-files", "--others", "--exclude-standard", "--", ".changeset/*.md").split("\n"), // not yet added
+  ].filter((f) => f && !f.endsWith("README.md"));
   const named = added.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
   for (const { pkg, report } of reports) {
     if (changedReports.has(report) && !named.includes(`"${pkg}":`)) {
