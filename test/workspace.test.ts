@@ -54,6 +54,15 @@ describe.each(packages)("packages/$dir", ({ path, pkg }) => {
     expect(pkg.files.filter((f: string) => /test|fixture/.test(f))).toEqual([]);
   });
 
+  it("keeps what only tests need out of its production dependencies; optional peers are optional", () => {
+    // The testing kits' validator, YAML loader and msw are optional peers (see packages/core/README.md).
+    const testOnly = ["ajv", "ajv-formats", "yaml", "msw", "vitest", "fast-check"];
+    expect(Object.keys(pkg.dependencies ?? {}).filter((d) => testOnly.includes(d))).toEqual([]);
+    for (const peer of Object.keys(pkg.peerDependencies ?? {})) {
+      expect(pkg.peerDependenciesMeta?.[peer]?.optional, `peer ${peer} is optional`).toBe(true);
+    }
+  });
+
   it("has a README and a public entry point", () => {
     expect(existsSync(join(path, "README.md"))).toBe(true);
     expect(existsSync(join(path, "src", "index.ts"))).toBe(true);
