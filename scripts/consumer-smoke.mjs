@@ -7,13 +7,23 @@
 //      with `tsc --noEmit` under moduleResolution node16, nodenext and bundler, with strict,
 //      exactOptionalPropertyTypes and skipLibCheck: false — while the optional peers msw and
 //      openapi-typescript are NOT installed (so no published .d.ts may name them);
-//   3. each README example runs unchanged (against the package's own fake on 127.0.0.1);
+//   3. each README example runs unchanged (against the package's own fake on 127.0.0.1), and the testing kit
+//      without its optional peer ajv throws MissingDependencyError naming it;
 //   4. every entry point loads with `import` and with `require` on Node 20 (this one), 22 and 24, exports the
 //      very same values both ways (one copy of each class), errors cross the two (`instanceof`), and the bin
 //      runs.
 // Exits non-zero on any failure. Usage: node scripts/consumer-smoke.mjs [--skip-build] [--node 22,24] [--keep]
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -219,6 +229,27 @@ for (const { pkg, file } of examples) {
   const result = run(process.execPath, [js], { cwd: app, timeout: 120_000 });
   check(`${pkg}: README example ${file} runs`, result.ok, result.output.slice(-4000));
   if (result.ok) log(`ran ${file}: ${result.output.split("\n")[0]?.slice(0, 100) ?? ""}`);
+}
+
+// --- the testing kit without its optional peers: a typed error naming the missing package ---------------
+renameSync(join(app, "node_modules/ajv"), join(app, "node_modules/.ajv-hidden"));
+try {
+  const probe = `
+    import { createFakeApi, MissingDependencyError } from "@ledgerline/core/testing";
+    try {
+      createFakeApi({ spec: { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} }, routes: {} });
+      console.log("no error");
+    } catch (error) {
+      console.log(error instanceof MissingDependencyError ? \`\${error.code} \${error.dependency}\` : String(error));
+    }`;
+  const result = run(process.execPath, ["--input-type=module", "-e", probe], { cwd: app });
+  check(
+    "core/testing without ajv: MissingDependencyError naming ajv",
+    result.output === "MISSING_DEPENDENCY ajv",
+    result.output,
+  );
+} finally {
+  renameSync(join(app, "node_modules/.ajv-hidden"), join(app, "node_modules/ajv"));
 }
 
 // --- 4. import and require, on every Node version -------------------------------------------------------
