@@ -8,7 +8,13 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const SECTIONS = ["Idempotency", "Ledger", "Batch runner", "Testing kit (`@ledgerline/core/testing`)"];
+const SECTIONS = [
+  "HTTP client: quick start",
+  "Idempotency",
+  "Ledger",
+  "Batch runner",
+  "Testing kit (`@ledgerline/core/testing`)",
+];
 
 async function exampleOf(section: string): Promise<string> {
   const readme = await readFile(join(packageDir, "README.md"), "utf8");
