@@ -18,22 +18,49 @@ describe.each(packages)("packages/$dir", ({ path, pkg }) => {
     expect(pkg.type).toBe("module");
   });
 
-  it("exports ESM, CJS and types for every subpath, and its sources for the workspace", () => {
+  it("publishes ES modules only: types + default for every subpath, its sources for the workspace", () => {
+    // One module format (CONTRIBUTING.md, "Module format"): CommonJS consumers load the same ESM files with
+    // require(esm), so no subpath may offer a separate CJS file (two copies of every class) or a `main`.
     for (const [subpath, target] of Object.entries(pkg.exports as Record<string, unknown>)) {
       if (subpath === "./package.json") continue;
-      const entry = target as Record<string, Record<string, string> | string>;
-      expect(Object.keys(entry)[0], `${subpath}: source condition first`).toBe("@ledgerline/source");
+      const entry = target as Record<string, string>;
+      expect(Object.keys(entry), `${subpath}: conditions`).toEqual([
+        "@ledgerline/source",
+        "types",
+        "default",
+      ]);
       expect(existsSync(join(path, entry["@ledgerline/source"] as string)), `${subpath} source exists`).toBe(
         true,
       );
-      const esm = entry.import as Record<string, string>;
-      const cjs = entry.require as Record<string, string>;
-      expect(esm.types).toMatch(/\.d\.ts$/);
-      expect(esm.default).toMatch(/\.js$/);
-      expect(cjs.types).toMatch(/\.d\.cts$/);
-      expect(cjs.default).toMatch(/\.cjs$/);
+      expect(entry.types, `${subpath}: types`).toMatch(/^\.\/dist\/.+\.d\.ts$/);
+      expect(entry.default, `${subpath}: default`).toMatch(/^\.\/dist\/.+\.js$/);
+      expect(entry.types.replace(/\.d\.ts$/, ""), `${subpath}: types beside the code`).toBe(
+        (entry.default as string).replace(/\.js$/, ""),
+      );
     }
     expect(Object.keys(pkg.exports)).not.toContain("./*");
+    expect(pkg.main, "no main: it would name a CJS file").toBeUndefined();
+    expect(pkg.module).toBeUndefined();
+    expect(pkg.types).toBe(pkg.exports["."].types);
+    for (const bin of Object.values<string>(pkg.bin ?? {})) expect(bin).toMatch(/^\.\/dist\/.+\.js$/);
+    expect(pkg.scripts.publint).toContain("--profile esm-only");
+  });
+
+  it("ships what a consumer needs and no more: dist, README, CHANGELOG and the MIT LICENSE", () => {
+    expect(pkg.license).toBe("MIT");
+    expect(readFileSync(join(path, "LICENSE"), "utf8")).toBe(readFileSync(join(root, "LICENSE"), "utf8"));
+    expect(pkg.files).toContain("dist");
+    expect(pkg.files).not.toContain("src"); // source maps embed the sources (sourcesContent)
+    expect(pkg.files.filter((f: string) => /test|fixture/.test(f))).toEqual([]);
+  });
+
+  it("keeps what only tests need out of its production dependencies; optional peers are optional", () => {
+    // The testing kits' validator, YAML loader and msw are optional peers (see packages/core/README.md).
+    const testOnly = ["ajv", "ajv-formats", "yaml", "msw", "vitest", "fast-check"];
+    expect(Object.keys(pkg.dependencies ?? {}).filter((d) => testOnly.includes(d))).toEqual([]);
+    for (const peer of Object.keys(pkg.peerDependencies ?? {})) {
+      expect(pkg.peerDependenciesMeta?.[peer]?.optional, `peer ${peer} is optional`).toBe(true);
+    }
   });
 
   it("has a README and a public entry point", () => {

@@ -5,7 +5,6 @@ import { packageBuild } from "../../tsup.base.js";
 export default defineConfig(
   packageBuild({
     entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", cli: "src/cli.ts" },
-    shims: true,
     external: ["@ledgerline/core", "@ledgerline/canonical", "openapi-typescript"],
     // The testing fake validates against the OpenAPI document: ship it with the build.
     onSuccess: async () => {

@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFakeApi, FakeApiViolationError } from "../src/testing/index.js";
+import { mswHandlers } from "../src/testing/msw.js";
 import { createRecordsFake, RECORDS_SPEC } from "./fixtures/records-fake.js";
 
 const BASE = "https://acme.records.example/api";
@@ -305,7 +306,7 @@ describe("createFakeApi: transports", () => {
 
   it("serves as msw handlers", async () => {
     const { fake, byExternalId } = createRecordsFake();
-    const msw = setupServer(...(await fake.mswHandlers()));
+    const msw = setupServer(...mswHandlers(fake));
     msw.listen({ onUnhandledRequest: "error" });
     try {
       expect((await put(fetch, BASE, "k", { name: "a", minutes: 1 })).status).toBe(204);

@@ -8,7 +8,13 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const SECTIONS = ["Idempotency", "Ledger", "Batch runner", "Testing kit (`@ledgerline/core/testing`)"];
+const SECTIONS = [
+  "HTTP client: quick start",
+  "Idempotency",
+  "Ledger",
+  "Batch runner",
+  "Testing kit (`@ledgerline/core/testing`)",
+];
 
 async function exampleOf(section: string): Promise<string> {
   const readme = await readFile(join(packageDir, "README.md"), "utf8");
@@ -17,7 +23,7 @@ async function exampleOf(section: string): Promise<string> {
   const rest = readme.slice(start + 1);
   const end = rest.indexOf("\n## ", 1);
   const body = end < 0 ? rest : rest.slice(0, end);
-  const match = /```ts\n([\s\S]*?)```/.exec(body);
+  const match = /```ts example\n([\s\S]*?)```/.exec(body);
   if (!match?.[1]) throw new Error(`README section "${section}" has no ts example`);
   return match[1];
 }

@@ -1,4 +1,3 @@
-import type { HttpHandler } from "msw";
 import type { FaultKind } from "./faults.js";
 import type { FakeServer, ListenOptions } from "./http-server.js";
 import type { ContractProblem } from "./openapi-validator.js";
@@ -161,8 +160,11 @@ export class FakeApiViolationError extends Error {
 export interface FakeApi {
   /** A `fetch` served in-process by the fake: inject it into a client (`createHttpClient({ fetch })`). */
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-  /** msw request handlers for `setupServer(...)` (msw ≥ 2 must be installed). */
-  mswHandlers(options?: { baseUrl?: string }): Promise<HttpHandler[]>;
+  /**
+   * Serves one raw request: the transport-neutral entry every transport (`fetch`, `listen`, msw handlers
+   * from `@ledgerline/core/testing/msw`) goes through. Use it to plug the fake into another transport.
+   */
+  handle(request: RawRequest): Promise<FakeOutcome>;
   /** Serves the fake over HTTP on 127.0.0.1 (ephemeral port by default). */
   listen(options?: ListenOptions): Promise<FakeServer>;
   /** Closes every server started by `listen()`. */

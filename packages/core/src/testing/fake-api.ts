@@ -24,7 +24,7 @@ import {
   type OpenApiOperation,
 } from "./openapi-document.js";
 import { type ContractProblem, isJsonType, OpenApiValidator } from "./openapi-validator.js";
-import { createFakeFetch, createMswHandlers, sleep } from "./transports.js";
+import { createFakeFetch, sleep } from "./transports.js";
 
 /**
  * Creates a fake of a vendor API from its OpenAPI document and stateful route handlers. Every request is
@@ -342,7 +342,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
 
   const fake: FakeApi = {
     fetch: createFakeFetch(handle),
-    mswHandlers: (opts = {}) => createMswHandlers(handle, opts.baseUrl ?? baseUrl),
+    handle,
     async listen(listenOptions = {}) {
       const server = await serveOverHttp(handle, basePath, listenOptions);
       servers.add(server);

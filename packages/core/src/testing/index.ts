@@ -1,7 +1,9 @@
 /**
  * `@ledgerline/core/testing`: the fake-API kit for contract tests. Build a stateful vendor fake on an
  * OpenAPI document; it validates both sides of every exchange, injects seeded faults, and serves in-process
- * (`fake.fetch`, msw handlers) or over HTTP on 127.0.0.1.
+ * (`fake.fetch`; msw handlers from `@ledgerline/core/testing/msw`) or over HTTP on 127.0.0.1. Its validator
+ * (`ajv`, `ajv-formats`) and YAML loader (`yaml`) are optional peer dependencies: install them as dev
+ * dependencies where the fakes run; without them the kit throws a {@link MissingDependencyError} naming the package.
  * @packageDocumentation
  */
 export { createFakeApi } from "./fake-api.js";
@@ -36,3 +38,4 @@ export { FAULT_KINDS, type FaultKind, seededRandom } from "./faults.js";
 export type { FakeServer, ListenOptions } from "./http-server.js";
 export { loadOpenApiDocument, type OpenApiDocument } from "./openapi-document.js";
 export type { ContractProblem } from "./openapi-validator.js";
+export { MissingDependencyError } from "./optional-dependency.js";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import type { parse } from "yaml";
+import { loadOptionalDependency } from "./optional-dependency.js";
 
 /** A parsed OpenAPI 3.x document (only the parts the fake kit reads are typed). */
 export interface OpenApiDocument {
@@ -37,7 +38,11 @@ export function loadOpenApiDocument(spec: string | object): OpenApiDocument {
   if (typeof spec === "string") {
     const isPath = !spec.includes("\n") && /\.(ya?ml|json)$/i.test(spec.trim());
     const text = isPath ? readFileSync(spec.trim(), "utf8") : spec;
-    doc = parseYaml(text);
+    const yaml = loadOptionalDependency<{ parse: typeof parse }>(
+      "yaml",
+      "@ledgerline/core/testing (loading an OpenAPI document from text)",
+    );
+    doc = yaml.parse(text);
   } else {
     doc = structuredClone(spec);
   }

@@ -1,5 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsImport, { type FormatsPlugin } from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type { FormatsPlugin } from "ajv-formats";
 import {
   deref,
   getAtPointer,
@@ -7,10 +7,15 @@ import {
   type OpenApiOperation,
   pointerSegment,
 } from "./openapi-document.js";
+import { loadOptionalDependency } from "./optional-dependency.js";
 
-const addFormats: FormatsPlugin =
-  (addFormatsImport as unknown as { default?: FormatsPlugin }).default ??
-  (addFormatsImport as unknown as FormatsPlugin);
+/** Ajv and its formats are optional peer dependencies: loaded on first use, a typed error when missing. */
+function loadAjv(): { Ajv: typeof Ajv2020; addFormats: FormatsPlugin } {
+  const feature = "@ledgerline/core/testing (contract validation)";
+  const { Ajv2020: Ajv } = loadOptionalDependency<{ Ajv2020: typeof Ajv2020 }>("ajv/dist/2020.js", feature);
+  const formats = loadOptionalDependency<FormatsPlugin | { default: FormatsPlugin }>("ajv-formats", feature);
+  return { Ajv, addFormats: "default" in formats ? formats.default : formats };
+}
 
 const DOC_ID = "urn:ledgerline:fake-api:document";
 
@@ -48,8 +53,9 @@ export class OpenApiValidator {
 
   constructor(doc: OpenApiDocument) {
     this.#doc = doc;
+    const { Ajv, addFormats } = loadAjv();
     const make = (coerceTypes: boolean | "array") => {
-      const ajv = new Ajv2020({
+      const ajv = new Ajv({
         strict: false,
         allErrors: true,
         logger: false,

@@ -10,21 +10,8 @@ export function createFakeFetch(
   };
 }
 
-/** Serves a fake as msw request handlers for every URL below `baseUrl` (msw is loaded only here). */
-export async function createMswHandlers(handle: (raw: RawRequest) => Promise<FakeOutcome>, baseUrl: string) {
-  const { http, HttpResponse } = await import("msw");
-  return [
-    http.all(`${baseUrl.replace(/\/+$/, "")}/*`, async ({ request }) => {
-      const outcome = await handle(await toRawRequest(request));
-      if (outcome.type === "response") return toResponse(outcome);
-      if (outcome.type === "drop") await sleep(outcome.afterMs, request.signal);
-      return HttpResponse.error();
-    }),
-  ];
-}
-
 /** The transport-neutral view of a fetch `Request` that the fake's handler takes. */
-async function toRawRequest(request: Request): Promise<RawRequest> {
+export async function toRawRequest(request: Request): Promise<RawRequest> {
   return {
     method: request.method,
     url: new URL(request.url),
@@ -48,7 +35,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function toResponse(outcome: Extract<FakeOutcome, { type: "response" }>): Response {
+export function toResponse(outcome: Extract<FakeOutcome, { type: "response" }>): Response {
   const nullBody = outcome.status === 204 || outcome.status === 304 || outcome.body.length === 0;
   return new Response(nullBody ? null : outcome.body, { status: outcome.status, headers: outcome.headers });
 }
