@@ -40,8 +40,8 @@ Options:
   --reset          clear the idempotency ledger and the fakes' saved state (.ledgerline/) first
   --faults <rate>  inject transient faults (429, 503, connection resets, timeouts after commit)
                    on this share of requests to both fakes, e.g. 0.2
-  --approve        first approve the pending timesheets in the Kantata fake (as the project managers
-                   would), so this run posts the time that was awaiting approval
+  --approve        first approve the pending timesheets and expense reports in the Kantata fake (as the
+                   managers would), so this run posts the time and expenses that were awaiting approval
   --json           print one JSON summary object as the last line of stdout
   --seed <n>       seed of the generated data set (default ${DEFAULT_SEED}); a different seed on an
                    existing .ledgerline/ state needs --reset

@@ -25,6 +25,7 @@ import {
   type StatePaths,
 } from "./state.js";
 import {
+  type ApprovedInKantata,
   addBuckets,
   type DemoSummary,
   type FailureSample,
@@ -377,8 +378,11 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** Approves every pending timesheet in the Kantata fake, as the project managers would. */
-function approvePending(fakes: DemoFakes): { timesheets: number; timeEntries: number } {
+/**
+ * Approves every pending timesheet and every pending expense report submission in the Kantata fake, as the
+ * project managers would (expense approval lives on the submission, not on the expense).
+ */
+function approvePending(fakes: DemoFakes): ApprovedInKantata {
   const kantata = fakes.kantata;
   const pending = kantata.store.all("timesheet_submissions").filter((s) => s.status === "pending");
   const ids = new Set(pending.map((s) => s.id));
@@ -386,7 +390,15 @@ function approvePending(fakes: DemoFakes): { timesheets: number; timeEntries: nu
     .all("time_entries")
     .filter((e) => !e.approved && e.active_submission_id && ids.has(e.active_submission_id)).length;
   for (const submission of pending) kantata.resolveTimesheet(submission.id, "approved");
-  return { timesheets: pending.length, timeEntries };
+  const pendingReports = kantata.store
+    .all("expense_report_submissions")
+    .filter((s) => s.status === "pending");
+  let expenses = 0;
+  for (const report of pendingReports) {
+    expenses += Array.isArray(report.expense_ids) ? report.expense_ids.length : 0;
+    kantata.resolveExpenseReport(report.id, "approved");
+  }
+  return { timesheets: pending.length, timeEntries, expenseReports: pendingReports.length, expenses };
 }
 
 function addCounts(a: ReconciliationCounts, b: ReconciliationCounts): ReconciliationCounts {

@@ -22,8 +22,9 @@ export function renderReport(summary: DemoSummary): string {
   if (summary.approvedInKantata) {
     const a = summary.approvedInKantata;
     lines.push(
-      `Approved in Kantata before this run (--approve): ${count(a.timesheets)} pending timesheets,` +
-        ` ${count(a.timeEntries)} time entries`,
+      `Approved in Kantata before this run (--approve): ${count(a.timesheets)} pending timesheets` +
+        ` (${count(a.timeEntries)} time entries), ${count(a.expenseReports)} pending expense reports` +
+        ` (${count(a.expenses)} expenses)`,
     );
   }
   lines.push("");

@@ -127,7 +127,7 @@ export interface DemoSummary {
   /** Reads that could not be done in full; the run reports them instead of stopping. */
   readFailures?: ReadFailure[];
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
-  approvedInKantata?: { timesheets: number; timeEntries: number };
+  approvedInKantata?: ApprovedInKantata;
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;
@@ -166,4 +166,13 @@ export function toJsonSummary(summary: DemoSummary): Record<string, unknown> {
     },
     phases: summary.phases.map((p) => ({ ...p, durationMs: Math.round(p.durationMs) })),
   };
+}
+
+/** What `--approve` approved in the Kantata fake before the run read it. */
+export interface ApprovedInKantata {
+  timesheets: number;
+  timeEntries: number;
+  /** Pending expense report submissions approved, and the expenses they list. */
+  expenseReports: number;
+  expenses: number;
 }

@@ -190,7 +190,7 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(await postedState(paths)).toEqual(firstState);
   }, 120_000);
 
-  it("--approve approves the pending timesheets; that run posts their time, the next run writes nothing", async () => {
+  it("--approve approves pending timesheets and expense reports; that run posts them, the next run writes nothing", async () => {
     const timeOf = (s: DemoSummary) => s.phases.find((p) => p.name === "time entries")!.buckets;
     const awaiting = (s: DemoSummary) =>
       s.exceptions
@@ -217,6 +217,13 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(approved.targetDuplicates).toBe(0);
     expect(rejectedNamed(approved)).toBe(approved.buckets.rejected);
     expect(edited(approved)).toBe(edited(first));
+    // Expense approval lives on expense report submissions: --approve resolves the pending ones too.
+    const expensesOf = (s: DemoSummary) => s.phases.find((p) => p.name === "expenses")!.buckets;
+    expect(first.expenseSubmissions?.pending.submissions).toBeGreaterThan(0);
+    expect(approved.approvedInKantata?.expenseReports).toBe(first.expenseSubmissions?.pending.submissions);
+    expect(approved.expenseSubmissions?.pending.submissions).toBe(0);
+    expect(expensesOf(approved).unchanged).toBe(expensesOf(first).written);
+    expect(expensesOf(approved).written).toBeGreaterThan(0);
 
     const after = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
     expect(after.buckets.written).toBe(0);

@@ -1,6 +1,7 @@
 import { type FileHandle, mkdir, open, rename, rm, truncate } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { crc32 } from "node:zlib";
+import { LedgerlineError } from "./errors.js";
 import { acquireLock, type HeldLock, LockLostError, MIN_LOCK_STALE_MS } from "./file-lock.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
 
@@ -99,12 +100,13 @@ export interface FileLedgerRecovery {
 }
 
 /** The journal has a corrupt record that is not the last one. */
-export class LedgerCorruptionError extends Error {
+export class LedgerCorruptionError extends LedgerlineError {
   override name = "LedgerCorruptionError";
   /** 1-based line number of the first corrupt record. */
   readonly line: number;
   constructor(path: string, line: number) {
     super(
+      "LEDGER_CORRUPT",
       `FileLedger: ${basename(path)} line ${line} is corrupt (bad checksum or JSON) and is not the last record`,
     );
     this.line = line;

@@ -96,7 +96,10 @@ describe("FileLedger", () => {
     await l1.close();
     const text = await readFile(path, "utf8");
     await writeFile(path, text.replace('"key":"b"', '"key":"B"'));
-    await expect(FileLedger.open(path)).rejects.toThrow(LedgerCorruptionError);
+    const error = await FileLedger.open(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerCorruptionError);
+    expect(error).toBeInstanceOf(LedgerlineError);
+    expect((error as LedgerCorruptionError).code).toBe("LEDGER_CORRUPT");
     await expect(FileLedger.open(path)).rejects.toThrow(/line 2/);
     const l2 = await FileLedger.open(path, { onCorruption: "skip" });
     expect(l2.recovery).toMatchObject({ records: 2, skippedRecords: 1 });
