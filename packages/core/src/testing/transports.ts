@@ -6,7 +6,12 @@ export function createFakeFetch(
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
     const request = new Request(input, init);
-    return toFetchResponse(await handle(await toRawRequest(request)), request.signal);
+    // Follow the caller's own signal, not the Request's copy: undici's copy follows its parent only while
+    // the Request's internal controller is alive, so after a GC it can miss the abort (a timeout then
+    // never reaches a held connection).
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? request.signal;
+    const raw = await toRawRequest(request);
+    return toFetchResponse(await handle({ ...raw, signal }), signal);
   };
 }
 
