@@ -96,6 +96,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
+export { FieldReader } from "./field-reader.js";
 export {
   FileLedger,
   type FileLedgerOptions,
