@@ -1,0 +1,14 @@
+/**
+ * `@ledgerline/connector-workday/testing`: a stateful Workday fake (REST collections, token endpoint, RaaS)
+ * for contract tests and demos, on `@ledgerline/core/testing`.
+ * @packageDocumentation
+ */
+export {
+  createWorkdayFake,
+  type FakeReport,
+  WORKDAY_DEFAULT_FAULTS,
+  WORKDAY_FAKE_CREDENTIALS,
+  type WorkdayFake,
+  type WorkdayFakeOptions,
+  type WorkdaySeed,
+} from "./workday-fake.js";
