@@ -16,6 +16,7 @@ export {
   type WorkdayClientConfig,
   type WorkdayService,
 } from "./client.js";
+export type { components, operations, paths } from "./generated/workday.js";
 export {
   type LegalEntityOptions,
   type OrganizationOptions,

@@ -1,21 +1,19 @@
 import type { components } from "./generated/workday.js";
 
-type Schemas = components["schemas"];
-
 /** A reference to another Workday object: `{ id (the WID), descriptor?, href? }`. */
-export type WorkdayInstance = Schemas["Instance"];
+export type WorkdayInstance = components["schemas"]["Instance"];
 /** A Workday worker as the REST API sends it (see `openapi/workday.yaml`). */
-export type WorkdayWorker = Schemas["Worker"];
+export type WorkdayWorker = components["schemas"]["Worker"];
 /** A worker's primary job (UNCONFIRMED shape; see the package README). */
-export type WorkdayPrimaryJob = Schemas["PrimaryJob"];
+export type WorkdayPrimaryJob = components["schemas"]["PrimaryJob"];
 /** A Workday organization: company, cost center, supervisory organization … */
-export type WorkdayOrganization = Schemas["Organization"];
+export type WorkdayOrganization = components["schemas"]["Organization"];
 /** A Workday job. */
-export type WorkdayJob = Schemas["Job"];
+export type WorkdayJob = components["schemas"]["Job"];
 /** A Workday error body, single form. */
-export type WorkdayError = Schemas["Error"];
+export type WorkdayError = components["schemas"]["Error"];
 /** A Workday error body, list form (400/401/403/404). */
-export type WorkdayErrorList = Schemas["ErrorList"];
+export type WorkdayErrorList = components["schemas"]["ErrorList"];
 
 /** A Workday collection page: `{ total, data }`. */
 export interface WorkdayPage<T> {

@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from "./errors.js";
 
 /** How a field may be missing: `required` (default), `optional` (absent is fine), `nullable` (also null). */
-type Presence = "required" | "optional" | "nullable";
+export type FieldPresence = "required" | "optional" | "nullable";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,7 +66,7 @@ export class FieldReader {
   /** A string attribute. */
   string(field: string): string;
   string(field: string, presence: "optional" | "nullable"): string | undefined;
-  string(field: string, presence: Presence = "required"): string | undefined {
+  string(field: string, presence: FieldPresence = "required"): string | undefined {
     return this.#read(field, presence, "", (v) => (typeof v === "string" ? v : fail("must be a string")));
   }
 
@@ -82,7 +82,7 @@ export class FieldReader {
     field: string,
     pattern: RegExp,
     reason: string,
-    presence: Presence = "required",
+    presence: FieldPresence = "required",
   ): string | undefined {
     return this.#read(field, presence, "", (v) =>
       typeof v === "string" && pattern.test(v) ? v : fail(reason),
@@ -92,7 +92,7 @@ export class FieldReader {
   /** A whole number (a safe integer). */
   integer(field: string): number;
   integer(field: string, presence: "optional" | "nullable"): number | undefined;
-  integer(field: string, presence: Presence = "required"): number | undefined {
+  integer(field: string, presence: FieldPresence = "required"): number | undefined {
     return this.#read(field, presence, 0, (v) =>
       typeof v === "number" && Number.isSafeInteger(v) ? v : fail("must be a whole number"),
     );
@@ -101,7 +101,7 @@ export class FieldReader {
   /** A boolean. */
   boolean(field: string): boolean;
   boolean(field: string, presence: "optional" | "nullable"): boolean | undefined;
-  boolean(field: string, presence: Presence = "required"): boolean | undefined {
+  boolean(field: string, presence: FieldPresence = "required"): boolean | undefined {
     return this.#read(field, presence, false, (v) =>
       typeof v === "boolean" ? v : fail("must be a boolean"),
     );
@@ -110,7 +110,7 @@ export class FieldReader {
   /** A calendar date `YYYY-MM-DD`. With `emptyIsAbsent`, `""` counts as not set (some vendors send unset dates so). */
   date(field: string): string;
   date(field: string, presence: "optional" | "nullable", emptyIsAbsent?: boolean): string | undefined;
-  date(field: string, presence: Presence = "required", emptyIsAbsent = false): string | undefined {
+  date(field: string, presence: FieldPresence = "required", emptyIsAbsent = false): string | undefined {
     if (emptyIsAbsent && this.#record[field] === "") return undefined;
     return this.#read(field, presence, "1970-01-01", (v) =>
       typeof v === "string" && DATE.test(v) ? v : fail("must be a date YYYY-MM-DD"),
@@ -120,14 +120,14 @@ export class FieldReader {
   /** An ISO 8601 instant (checked loosely here; the canonical schema checks the format exactly). */
   instant(field: string): string;
   instant(field: string, presence: "optional" | "nullable"): string | undefined;
-  instant(field: string, presence: Presence = "required"): string | undefined {
+  instant(field: string, presence: FieldPresence = "required"): string | undefined {
     return this.#read(field, presence, "1970-01-01T00:00:00Z", (v) =>
       typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v : fail("must be an ISO 8601 timestamp"),
     );
   }
 
   /** A nested object, read with its own reader (issues are collected here, paths prefixed `field.`). */
-  object(field: string, presence: Presence = "required"): FieldReader | undefined {
+  object(field: string, presence: FieldPresence = "required"): FieldReader | undefined {
     const value = this.#record[field];
     if (value === undefined || (value === null && presence === "nullable")) {
       if (presence === "required") this.#issue(field, "is required", "required");
@@ -155,7 +155,12 @@ export class FieldReader {
     this.issues.push(issue);
   }
 
-  #read<T>(field: string, presence: Presence, placeholder: T, parse: (value: unknown) => T): T | undefined {
+  #read<T>(
+    field: string,
+    presence: FieldPresence,
+    placeholder: T,
+    parse: (value: unknown) => T,
+  ): T | undefined {
     const value = this.#record[field];
     if (value === undefined || (value === null && presence === "nullable")) {
       if (presence === "required") this.#issue(field, "is required", "required");

@@ -96,7 +96,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export { FieldReader } from "./field-reader.js";
+export { type FieldPresence, FieldReader } from "./field-reader.js";
 export {
   FileLedger,
   type FileLedgerOptions,

@@ -3,6 +3,13 @@
  * for contract tests and demos, on `@ledgerline/core/testing`.
  * @packageDocumentation
  */
+
+export type {
+  WorkdayInstance,
+  WorkdayJob,
+  WorkdayOrganization,
+  WorkdayWorker,
+} from "../workday-types.js";
 export {
   createWorkdayFake,
   type FakeReport,
