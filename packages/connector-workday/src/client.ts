@@ -171,7 +171,7 @@ export interface WorkdayClient {
     collection: C,
     query?: WorkdayQuery,
     options?: PaginateOptions,
-  ): AsyncGenerator<unknown, void, undefined>;
+  ): AsyncGenerator<WorkdayCollections[C], void, undefined>;
   /** One worker by WID, as sent. */
   worker(wid: string, options?: { signal?: AbortSignal }): Promise<WorkdayWorker>;
   /** Workers as canonical resources (each with its exceptions, e.g. no cost center). */
@@ -252,11 +252,12 @@ export function createWorkdayClient(config: WorkdayClientConfig): WorkdayClient 
     collection: C,
     query: WorkdayQuery = {},
     options: PaginateOptions = {},
-  ): AsyncGenerator<unknown, void, undefined> {
+  ): AsyncGenerator<WorkdayCollections[C], void, undefined> {
     const pages = paginate<WorkdayCollections[C]>(fetchPage, PATHS[collection], query, {
       limit: options.limit ?? config.limit,
       signal: options.signal,
     });
+    // As sent: the objects are not checked here, a malformed one is the mapper's per-record rejection.
     for await (const page of pages) yield* page.data;
   }
 

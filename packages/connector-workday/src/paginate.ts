@@ -25,12 +25,12 @@ export interface PaginateOptions {
  * and never loops. A page that is not `{ total: integer ≥ 0, data: array }` is a {@link ValidationError}
  * naming `total` or `data` (code `not_an_envelope`, `invalid_total`, `invalid_data`).
  */
-export async function* paginate<T>(
+export async function* paginate<T = unknown>(
   fetchPage: PageFetcher,
   path: string,
   query: WorkdayQuery = {},
   options: PaginateOptions = {},
-): AsyncGenerator<WorkdayPage<unknown> & { offset: number }, void, undefined> {
+): AsyncGenerator<WorkdayPage<T> & { offset: number }, void, undefined> {
   const limit = checkLimit(options.limit);
   for (let offset = 0; ; ) {
     options.signal?.throwIfAborted();

@@ -4,7 +4,7 @@ import type { ParsedVendorError, ValidationIssue, VendorErrorKind } from "@ledge
  * The `parseError` hook for Workday error bodies. Workday answers `{ error, code?, field?, path? }`, and on
  * 400/401/403/404 `{ error, errors: [{ error, code, field, path }] }`. `code` (e.g. `A161`) is what
  * handling keys on — messages change — so `vendorCode` is the first code found (the list's first item, else
- * the top-level one); `issues` lists every item with its `field` (or `path`). 429 and 503 are retryable
+ * the top-level one; `""` when Workday sent none); `issues` lists every item with its `field` (or `path`). 429 and 503 are retryable
  * (tenant limits are not published). Anything else (an HTML 502 page …) leaves the status to decide.
  */
 export function parseWorkdayError(response: Response, bodyText: string): ParsedVendorError | undefined {
@@ -22,7 +22,9 @@ export function parseWorkdayError(response: Response, bodyText: string): ParsedV
     message: str(e.error) ?? "",
     ...(str(e.code) ? { code: str(e.code) } : {}),
   }));
-  const vendorCode = issues.find((i) => i.code !== undefined)?.code ?? str(body.code);
+  // Workday's `error` is a message, not a code: when no `code` was sent, `vendorCode` is "" (not the
+  // message, which core's generic parser would otherwise take for an OAuth error code).
+  const vendorCode = issues.find((i) => i.code !== undefined)?.code ?? str(body.code) ?? "";
   const kind: VendorErrorKind | undefined = status === 429 ? "rate-limit" : undefined;
   return {
     vendorCode,

@@ -129,7 +129,7 @@ describe("Workday fixtures through the client and the mappers", () => {
       new Response(null, { status: 503 }),
       JSON.stringify(fixture("error.single")),
     );
-    expect(single?.vendorCode).toBeUndefined();
+    expect(single?.vendorCode).toBe("");
     expect(single?.retryable).toBe(true);
 
     const workday = serve({
