@@ -172,6 +172,12 @@ export interface WorkdayClient {
     query?: WorkdayQuery,
     options?: PaginateOptions,
   ): AsyncGenerator<WorkdayCollections[C], void, undefined>;
+  /**
+   * The WID of the organization type named `descriptor` (e.g. `"Cost Center"`, `"Company"`), read from
+   * `organizationTypes`; `undefined` when the tenant has none by that name. Pass it to `costCenters` /
+   * `legalEntities`.
+   */
+  organizationType(descriptor: string, options?: PaginateOptions): Promise<string | undefined>;
   /** One worker by WID, as sent. */
   worker(wid: string, options?: { signal?: AbortSignal }): Promise<WorkdayWorker>;
   /** Workers as canonical resources (each with its exceptions, e.g. no cost center). */
@@ -282,6 +288,12 @@ export function createWorkdayClient(config: WorkdayClientConfig): WorkdayClient 
     http,
     auth,
     list,
+    async organizationType(descriptor, options = {}) {
+      for await (const type of list("organizationTypes", {}, options)) {
+        if (typeof type === "object" && type !== null && type.descriptor === descriptor) return type.id;
+      }
+      return undefined;
+    },
     async worker(wid, options = {}) {
       const { data } = await get(`${PATHS.workers}/${encodeURIComponent(wid)}`, {
         params: { query: {} },

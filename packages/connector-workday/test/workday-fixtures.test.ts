@@ -101,6 +101,8 @@ describe("Workday fixtures through the client and the mappers", () => {
       "GET /api/{service}/{version}/{tenant}/organizationTypes": () => ok(fixture("organizationTypes.list")),
     });
     expect((await all(workday.list("organizationTypes"))).length).toBe(3);
+    expect(await workday.organizationType("Cost Center")).toBe(typeOf("Cost Center"));
+    expect(await workday.organizationType("Region")).toBeUndefined();
     const costCenters = await all(workday.costCenters(typeOf("Cost Center")));
     expect(costCenters.map((r) => (r.ok ? [r.value.code, r.value.name, r.value.active] : r.error))).toEqual([
       ["CC-100", "Consulting West", true],

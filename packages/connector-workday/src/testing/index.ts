@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export type { components } from "../generated/workday.js";
 export type {
   WorkdayInstance,
   WorkdayJob,
