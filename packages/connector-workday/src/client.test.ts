@@ -82,6 +82,14 @@ describe("Workday client against the fake", () => {
     expect(paths.at(-1)).toBe(`/api/staffing/v7/${fake.tenant}/workers`);
   });
 
+  it("is answered 404 like Workday when a collection is asked of a service that does not serve it", async () => {
+    const fake = createWorkdayFake({ seed: { organizations: [] } });
+    const error = await all(client(fake, { common: { service: "staffing" } }).list("organizations")).catch(
+      (e) => e,
+    );
+    expect(error).toMatchObject({ status: 404, vendorCode: "not-found" });
+  });
+
   it("exchanges the refresh token once, single-flight, for concurrent reads", async () => {
     const fake = createWorkdayFake({ seed: { workers: workers(10) } });
     const workday = client(fake);

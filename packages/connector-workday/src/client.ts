@@ -34,7 +34,12 @@ import {
 import { type ReportOptions, type ReportRow, reportRows } from "./raas.js";
 import { parseWorkdayError } from "./workday-error.js";
 import { readAs, type WorkdayRead } from "./workday-read.js";
-import type { WorkdayCollection, WorkdayCollections, WorkdayWorker } from "./workday-types.js";
+import type {
+  WorkdayCollection,
+  WorkdayCollections,
+  WorkdayOrganization,
+  WorkdayWorker,
+} from "./workday-types.js";
 
 /**
  * Worker and HR fields that never reach a log line or an error message: compensation and pay, personal
@@ -315,15 +320,18 @@ export function createWorkdayClient(config: WorkdayClientConfig): WorkdayClient 
       }),
     costCenters: (organizationType, options = {}) =>
       read("organizations", "organizations", { organizationType }, options, (o) => ({
-        value: toCostCenter(o as never, options),
+        value: toCostCenter(o as WorkdayOrganization, options),
       })),
     legalEntities: (organizationType, options = {}) =>
       read("organizations", "organizations", { organizationType }, options, (o) => ({
-        value: toLegalEntity(o as never, { ...companyDefaults, observedAt: options.observedAt }),
+        value: toLegalEntity(o as WorkdayOrganization, {
+          ...companyDefaults,
+          observedAt: options.observedAt,
+        }),
       })),
     practices: (options = {}) =>
       read("supervisoryOrganizations", "organizations", {}, options, (o) => ({
-        value: toPractice(o as never, options),
+        value: toPractice(o as WorkdayOrganization, options),
       })),
     async report(owner, report, options) {
       const path = `/service/customreport2/${encodeURIComponent(tenant)}/${encodeURIComponent(owner)}/${encodeURIComponent(report)}`;

@@ -82,6 +82,15 @@ export interface WorkdayFake {
   assertNoViolations(): void;
 }
 
+/** The services that serve each collection (staffing and common both list workers and supervisory organizations). */
+const SERVICES: Record<string, readonly string[]> = {
+  workers: ["staffing", "common"],
+  jobs: ["staffing"],
+  supervisoryOrganizations: ["staffing", "common"],
+  organizations: ["common"],
+  organizationTypes: ["common"],
+};
+
 const COLLECTION_QUERY: Record<string, readonly string[]> = {
   workers: ["limit", "offset", "search"],
   jobs: ["limit", "offset"],
@@ -156,6 +165,9 @@ export function createWorkdayFake(options: WorkdayFakeOptions = {}): WorkdayFake
     filter?: (request: FakeRequest, o: unknown) => boolean,
   ) =>
     authorized((request) => {
+      if (!(SERVICES[name] ?? []).includes(request.params.service ?? "")) {
+        return errorList(404, "Resource not found: no such resource in this service.", "not-found");
+      }
       const allowed = COLLECTION_QUERY[name] ?? [];
       for (const key of request.query.keys()) {
         if (!allowed.includes(key)) {
