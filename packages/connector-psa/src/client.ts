@@ -20,7 +20,6 @@ import {
   optionsObject,
   parseOptions,
   type TokenProvider,
-  type Transport,
   ValidationError,
   withMethods,
 } from "@ledgerline/core";
