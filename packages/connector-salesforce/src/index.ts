@@ -1,2 +1,36 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/connector-salesforce";
+
+export { ApiBudget, type ApiUsage, parseLimitInfo } from "./budget.js";
+export {
+  createSalesforceClient,
+  DEFAULT_API_VERSION,
+  type QueryResult,
+  type SalesforceAuth,
+  type SalesforceClient,
+  type SalesforceClientConfig,
+  type SObjectRecord,
+} from "./client.js";
+export {
+  NON_RETRYABLE_CODES,
+  parseSalesforceError,
+  readSalesforceErrors,
+  SALESFORCE_ERROR_CODES,
+  type SalesforceApiError,
+  SalesforceBudgetError,
+} from "./errors.js";
+export type { components as SalesforceComponents, paths as SalesforcePaths } from "./generated/salesforce.js";
+export {
+  COLLECTION_SIZE,
+  type UpsertOptions,
+  type UpsertRecordResult,
+  type UpsertReport,
+} from "./operations/upsert-records.js";
+export {
+  escapeSoqlString,
+  SoqlDate,
+  SoqlStatement,
+  type SoqlValue,
+  soql,
+  soqlDate,
+} from "./soql.js";
