@@ -131,6 +131,11 @@ export interface SalesforceClient {
   readonly apiVersion: string;
   /** The org's daily API usage as last reported by `Sforce-Limit-Info`. */
   readonly apiUsage: ApiUsage | undefined;
+  /**
+   * Forgets the last reported usage, so the budget guard lets requests through again (after the org's
+   * rolling 24-hour window freed calls; the next answer reports the usage anew).
+   */
+  resetApiBudget(): void;
   /** The URL requests currently go to (`instance_url` once a token was issued). */
   readonly instanceUrl: string;
   /** Every page of a SOQL query, following `nextRecordsUrl` until `done`. */
@@ -304,6 +309,7 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
     get apiUsage() {
       return budget.usage;
     },
+    resetApiBudget: () => budget.reset(),
     get instanceUrl() {
       return current;
     },

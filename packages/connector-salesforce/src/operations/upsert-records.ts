@@ -143,12 +143,12 @@ export async function upsertRecords(
       (err && "vendorCode" in err && typeof err.vendorCode === "string" ? err.vendorCode : undefined) ??
       err?.code ??
       "UNKNOWN_ERROR";
-    const retryable = err?.retryable ?? false;
     for (const p of batch) {
       results[p.index] = {
         index: p.index,
         externalId: p.externalId,
-        status: err?.code === "BAD_REQUEST" && !retryable && !isBudget(e) ? "rejected" : "failed",
+        // The whole request failed: no record of it was written, and none is known to be bad on its own.
+        status: "failed",
         code,
         fields: [],
         reason: isBudget(e)
