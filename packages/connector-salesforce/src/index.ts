@@ -21,6 +21,16 @@ export {
 } from "./errors.js";
 export type { components as SalesforceComponents, paths as SalesforcePaths } from "./generated/salesforce.js";
 export {
+  type EngagementLine,
+  type EngagementMilestone,
+  readAs,
+  type SalesforceEngagement,
+  type SalesforceMapOptions,
+  type SalesforceRead,
+  toClient,
+  toEngagement,
+} from "./mappers/mappers.js";
+export {
   COLLECTION_SIZE,
   type UpsertOptions,
   type UpsertRecordResult,

@@ -182,7 +182,17 @@ export async function upsertRecords(
       }
     } catch (e) {
       if (isBudget(e)) stopped = e as LedgerlineError;
-      failAll([p], e);
+      if ((e as { status?: unknown }).status === 300) {
+        // 300: several records share the external id; Salesforce wrote nothing.
+        results[p.index] = {
+          index: p.index,
+          externalId: p.externalId,
+          status: "rejected",
+          code: "MULTIPLE_EXTERNAL_ID_MATCHES",
+          fields: [extIdField],
+          reason: "several records share the external id; nothing was written",
+        };
+      } else failAll([p], e);
     }
   } else if (toSend.length > 1) {
     let queue = toSend;
