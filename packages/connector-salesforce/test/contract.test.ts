@@ -65,6 +65,7 @@ describe("contract: requests and fake responses against openapi/salesforce.yaml"
       sf.http.PATCH(`${D}/composite/sobjects/{sobject}/{extIdField}`, {
         params: { path: { version: sf.apiVersion, sobject: "Account", extIdField: "Ledgerline_Key__c" } },
         body: {
+          allOrNone: false,
           records: Array.from({ length: 201 }, (_, i) => ({
             attributes: { type: "Account" },
             Ledgerline_Key__c: `k${i}`,

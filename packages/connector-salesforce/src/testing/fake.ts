@@ -126,7 +126,7 @@ export interface SalesforceFakeOptions {
   clientCredentials?: { clientId: string; clientSecret: string } | undefined;
   /** PEM public key that verifies JWT bearer assertions (RS256); without it any well-formed assertion passes its claims check. */
   jwtPublicKey?: string | undefined;
-  /** Base URL (also the `instance_url` the token endpoint answers). @default "https://fake.my.salesforce.com" */
+  /** Base URL of the in-process fetch (the token endpoint answers its own origin as `instance_url`). @default "https://fake.my.salesforce.com" */
   baseUrl?: string | undefined;
   /** Query batch size when the client sends none. @default 2000 */
   batchSize?: number | undefined;
@@ -409,13 +409,15 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     "POST /services/oauth2/token": async (request) => {
       const form = request.body as Record<string, string>;
       const grant = form.grant_type;
+      // instance_url: where this fake answers (its listen() address, or the in-process base URL).
+      const instanceUrl = request.url.origin;
       const issue = (withRefresh: boolean): FakeResponse => {
         const token = `00DFAKE!${randomUUID()}`;
         sessions.add(token);
         const body: Record<string, unknown> = {
           access_token: token,
-          instance_url: baseUrl,
-          id: `${baseUrl}/id/00DFAKE000000000AAA/005FAKE000000000AAA`,
+          instance_url: instanceUrl,
+          id: `${instanceUrl}/id/00DFAKE000000000AAA/005FAKE000000000AAA`,
           token_type: "Bearer",
           issued_at: String(Date.now()),
           signature: "ZmFrZS1zaWduYXR1cmU=",
