@@ -19,7 +19,11 @@ export {
   type SalesforceApiError,
   SalesforceBudgetError,
 } from "./errors.js";
-export type { components as SalesforceComponents, paths as SalesforcePaths } from "./generated/salesforce.js";
+export type {
+  components as SalesforceComponents,
+  operations as SalesforceOperations,
+  paths as SalesforcePaths,
+} from "./generated/salesforce.js";
 export {
   type EngagementLine,
   type EngagementMilestone,
