@@ -6,6 +6,7 @@ import {
   createHttpClient,
   type HttpClient,
   httpUrl,
+  integerBetween,
   jwtBearerProvider,
   type Ledger,
   ledgerOption,
@@ -22,7 +23,12 @@ import { z } from "zod";
 import { ApiBudget, type ApiUsage } from "./budget.js";
 import { NON_RETRYABLE_CODES, parseSalesforceError, SALESFORCE_ERROR_CODES } from "./errors.js";
 import type { components, paths } from "./generated/salesforce.js";
-import { type UpsertOptions, type UpsertReport, upsertRecords } from "./operations/upsert-records.js";
+import {
+  type BulkOptions,
+  type UpsertOptions,
+  type UpsertReport,
+  upsertRecords,
+} from "./operations/upsert-records.js";
 import type { SoqlStatement } from "./soql.js";
 
 /** API release used when `apiVersion` is not given (Spring '26). */
@@ -74,6 +80,8 @@ export interface SalesforceClientConfig extends ConnectorClientOptions<Salesforc
   apiBudgetShare?: number | undefined;
   /** Where writes are recorded: with one, unchanged records are skipped and nothing is written twice. */
   ledger?: Ledger | undefined;
+  /** Bulk API 2.0 in `upsertRecords`: threshold (default 2,000 records), poll interval, timeout. */
+  bulk?: BulkOptions | undefined;
 }
 
 const authSchema = z.union(
@@ -116,6 +124,11 @@ const configSchema = optionsObject({
     .lte(1, { error: "must be at most 1" })
     .optional(),
   ledger: ledgerOption.optional(),
+  bulk: optionsObject({
+    threshold: integerBetween(1).optional(),
+    pollIntervalMs: integerBetween(0).optional(),
+    timeoutMs: integerBetween(1).optional(),
+  }).optional(),
 });
 
 /** A Salesforce record as the REST API returns it. */
@@ -149,8 +162,9 @@ export interface SalesforceClient {
     options?: { all?: boolean; batchSize?: number },
   ): AsyncGenerator<T>;
   /**
-   * Upserts records by an external-id field: one call for a single record, sObject Collections in chunks
-   * of 200 otherwise; one result per input record, through the ledger when one is configured.
+   * Upserts records by an external-id field, choosing the transport by count: one call for a single record,
+   * sObject Collections in chunks of 200, a Bulk API 2.0 job above `bulk.threshold` (default 2,000); one
+   * result per input record, through the ledger when one is configured.
    */
   upsertRecords(
     object: string,
@@ -321,7 +335,13 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
       for await (const page of queryPages(statement, options)) yield* page.records as T[];
     },
     upsertRecords: (object, extIdField, records, options) =>
-      upsertRecords({ http, apiVersion, ledger: config.ledger }, object, extIdField, records, options),
+      upsertRecords(
+        { http, apiVersion, ledger: config.ledger, bulk: config.bulk },
+        object,
+        extIdField,
+        records,
+        options,
+      ),
   };
   return client;
 }

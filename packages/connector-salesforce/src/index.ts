@@ -35,6 +35,7 @@ export {
   toEngagement,
 } from "./mappers/mappers.js";
 export {
+  type BulkOptions,
   COLLECTION_SIZE,
   type UpsertOptions,
   type UpsertRecordResult,

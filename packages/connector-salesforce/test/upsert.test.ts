@@ -14,6 +14,7 @@ function setup(fakeOptions: Parameters<typeof createSalesforceFake>[0] = {}, ret
     fetch: fake.fetch,
     ledger,
     retry: { baseDelayMs: 1, maxDelayMs: 2, budget: false, ...retry },
+    bulk: { pollIntervalMs: 1 },
   });
   return { fake, sf, ledger };
 }
@@ -60,13 +61,56 @@ describe("upsertRecords", () => {
   it("writes 10,000 records through Collections in at most 50 calls, one result per record, in order", async () => {
     const { fake, sf } = setup();
     const input = accounts(10_000);
-    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input);
+    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input, {
+      transport: "collections",
+    });
     expect(report.results).toHaveLength(10_000);
     expect(report.results.map((r) => r.externalId)).toEqual(input.map((r) => r.Ledgerline_Key__c));
     expect(report.created).toBe(10_000);
     expect(fake.apiCalls()).toBeLessThanOrEqual(50);
     expect(fake.apiCalls("collectionUpsert")).toBe(50);
     expect(fake.records("Account")).toHaveLength(10_000);
+    fake.api.assertNoViolations();
+  });
+
+  it("above 2,000 records picks Bulk API 2.0 by itself: 10,000 upserts in ≤ 5 job calls plus polls, matched by external id", async () => {
+    const { fake, sf } = setup();
+    for (const a of accounts(10)) fake.insert("Account", { ...a, Name: "before" }); // 10 exist: updates
+    const input = accounts(10_000);
+    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input);
+    expect(report.transport).toBe("bulk");
+    expect(report.results.map((r) => r.externalId)).toEqual(input.map((r) => r.Ledgerline_Key__c));
+    expect(report.updated).toBe(10);
+    expect(report.created).toBe(9_990);
+    const polls = fake.apiCalls("jobPoll");
+    const jobCalls = fake.apiCalls() - fake.apiCalls("collectionUpsert") - polls;
+    expect(jobCalls).toBeLessThanOrEqual(5);
+    expect(polls).toBeGreaterThan(0);
+    expect(fake.records("Account")).toHaveLength(10_000);
+    // The fake returns result rows in reverse order: results still line up with the input by external id.
+    const byKey = new Map(fake.records("Account").map((r) => [r.Ledgerline_Key__c, r.Id]));
+    for (const r of report.results) if ("id" in r) expect(r.id).toBe(byKey.get(r.externalId));
+    fake.api.assertNoViolations();
+  });
+
+  it("Bulk failed rows come back per record with their code; unknown-type values are rejected before upload", async () => {
+    const { fake, sf } = setup();
+    const input: Record<string, unknown>[] = accounts(5);
+    input[1] = { ...input[1], Name: null };
+    input[2] = { ...input[2], Website: { nested: true } };
+    fake.insert("Account", { Name: "dup A", Ledgerline_Key__c: "ll-client-3" });
+    fake.insert("Account", { Name: "dup B", Ledgerline_Key__c: "ll-client-3" });
+    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input, { transport: "bulk" });
+    expect(report.results.map((r) => r.status)).toEqual([
+      "created",
+      "created",
+      "rejected",
+      "rejected",
+      "created",
+    ]);
+    expect(report.results[2]).toMatchObject({ code: "INVALID_TYPE" });
+    expect(report.results[3]).toMatchObject({ code: "DUPLICATE_EXTERNAL_ID" });
+    expect(JSON.stringify(report)).not.toContain("nested");
     fake.api.assertNoViolations();
   });
 
@@ -118,7 +162,9 @@ describe("upsertRecords", () => {
     // 1 token call is free; 10 data calls allowed; the guard stops at 90 % = 9 calls.
     const { fake, sf } = setup({ dailyLimit: 10 });
     const input = accounts(3_000);
-    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input);
+    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input, {
+      transport: "collections",
+    });
     expect(report.stoppedBy).toBeInstanceOf(SalesforceBudgetError);
     expect(report.created).toBe(9 * 200);
     expect(report.failed).toBe(3_000 - 9 * 200);
@@ -132,7 +178,7 @@ describe("upsertRecords", () => {
 
     fake.resetBudget();
     sf.resetApiBudget();
-    const rerun = await sf.upsertRecords("Account", "Ledgerline_Key__c", input);
+    const rerun = await sf.upsertRecords("Account", "Ledgerline_Key__c", input, { transport: "collections" });
     expect(rerun.stoppedBy).toBeUndefined();
     expect(rerun.unchanged).toBe(9 * 200);
     expect(rerun.created).toBe(3_000 - 9 * 200);

@@ -10,7 +10,7 @@ export const salesforceOpenApi: Record<string, unknown> = {
     "title": "Salesforce Platform REST API (Ledgerline subset)",
     "version": "1.0.0",
     "summary": "The part of the Salesforce Platform REST API that Ledgerline's Salesforce connector calls.",
-    "description": "Written for Ledgerline from Salesforce's public REST API developer guide. It covers only what\nconnector-salesforce sends and reads: single records, upsert by external id, describe, SOQL queries\nwith paging, sObject Collections, composite requests, org limits and the OAuth 2.0 token endpoint.\nBulk API 2.0 is not described yet (the connector does not use it yet).\n\nEvery data resource lives under `/services/data/v{version}` on the org's My Domain\n(`https://{MyDomain}.my.salesforce.com`), where `version` is a release such as `66.0`.\n\nErrors come back as an array of `{ message, errorCode, fields? }`. A few answers (some composite\nsubrequest failures, gateway errors) send a single such object instead of an array, so clients accept\nboth. Most answers carry `Sforce-Limit-Info: api-usage=USED/MAX`, the org's rolling 24-hour API usage.\n\nUpsert by external id answers in four ways: 201 with `{ id, success, errors, created: true }` when it\ncreated a record; 200 with `{ id, success, errors, created: false }` when it updated one (API 46.0 and\nlater) or an empty 204 (older versions, and some proxies); 300 with the ids of every record sharing the\nexternal id; 404 `NOT_FOUND` when the external-id field does not exist.\n"
+    "description": "Written for Ledgerline from Salesforce's public REST API developer guide. It covers only what\nconnector-salesforce sends and reads: single records, upsert by external id, describe, SOQL queries\nwith paging, sObject Collections, composite requests, org limits and the OAuth 2.0 token endpoint.\nBulk API 2.0 ingest jobs are described (create, upload CSV, `UploadComplete`, poll, results); Bulk API\n2.0 query jobs are not yet.\n\nEvery data resource lives under `/services/data/v{version}` on the org's My Domain\n(`https://{MyDomain}.my.salesforce.com`), where `version` is a release such as `66.0`.\n\nErrors come back as an array of `{ message, errorCode, fields? }`. A few answers (some composite\nsubrequest failures, gateway errors) send a single such object instead of an array, so clients accept\nboth. Most answers carry `Sforce-Limit-Info: api-usage=USED/MAX`, the org's rolling 24-hour API usage.\n\nUpsert by external id answers in four ways: 201 with `{ id, success, errors, created: true }` when it\ncreated a record; 200 with `{ id, success, errors, created: false }` when it updated one (API 46.0 and\nlater) or an empty 204 (older versions, and some proxies); 300 with the ids of every record sharing the\nexternal id; 404 `NOT_FOUND` when the external-id field does not exist.\n"
   },
   "servers": [
     {
@@ -838,6 +838,320 @@ export const salesforceOpenApi: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/services/data/v{version}/jobs/ingest": {
+      "post": {
+        "operationId": "createIngestJob",
+        "summary": "Create a Bulk API 2.0 ingest job (state `Open`).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "object",
+                  "operation"
+                ],
+                "properties": {
+                  "object": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+                  },
+                  "operation": {
+                    "type": "string",
+                    "enum": [
+                      "insert",
+                      "update",
+                      "upsert",
+                      "delete",
+                      "hardDelete"
+                    ]
+                  },
+                  "externalIdFieldName": {
+                    "type": "string",
+                    "description": "Required for upsert"
+                  },
+                  "contentType": {
+                    "type": "string",
+                    "const": "CSV"
+                  },
+                  "lineEnding": {
+                    "type": "string",
+                    "enum": [
+                      "LF",
+                      "CRLF"
+                    ]
+                  },
+                  "columnDelimiter": {
+                    "type": "string",
+                    "enum": [
+                      "BACKQUOTE",
+                      "CARET",
+                      "COMMA",
+                      "PIPE",
+                      "SEMICOLON",
+                      "TAB"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestJob"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/ingest/{jobId}": {
+      "get": {
+        "operationId": "getIngestJob",
+        "summary": "Poll a job's state and counts.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestJob"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "setIngestJobState",
+        "summary": "Close (`UploadComplete`) or abort (`Aborted`) a job.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "state"
+                ],
+                "properties": {
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "UploadComplete",
+                      "Aborted"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IngestJob"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/ingest/{jobId}/batches": {
+      "put": {
+        "operationId": "uploadIngestJobData",
+        "summary": "Upload the job's CSV (header row of field API names; at most 100 MB raw per job).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "text/csv": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Accepted; no body.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/ingest/{jobId}/successfulResults": {
+      "get": {
+        "operationId": "getIngestJobSuccessfulResults",
+        "summary": "CSV of the written rows: `sf__Id`, `sf__Created`, then the uploaded columns. Row order is not the upload order.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "CSV.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/ingest/{jobId}/failedResults": {
+      "get": {
+        "operationId": "getIngestJobFailedResults",
+        "summary": "CSV of the refused rows: `sf__Id`, `sf__Error` (`CODE:message`), then the uploaded columns.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "CSV.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/ingest/{jobId}/unprocessedrecords": {
+      "get": {
+        "operationId": "getIngestJobUnprocessedRecords",
+        "summary": "CSV of the rows a failed or aborted job never processed (the uploaded columns).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "CSV.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -885,6 +1199,16 @@ export const salesforceOpenApi: Record<string, unknown> = {
         "schema": {
           "type": "string",
           "minLength": 1
+        }
+      },
+      "jobId": {
+        "name": "jobId",
+        "in": "path",
+        "required": true,
+        "description": "Bulk API 2.0 job id (`750…`).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$"
         }
       },
       "locator": {
@@ -1205,6 +1529,86 @@ export const salesforceOpenApi: Record<string, unknown> = {
                 "$ref": "#/components/schemas/RecordError"
               }
             }
+          }
+        }
+      },
+      "IngestJob": {
+        "type": "object",
+        "required": [
+          "id",
+          "operation",
+          "object",
+          "state"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "operation": {
+            "type": "string"
+          },
+          "object": {
+            "type": "string"
+          },
+          "createdById": {
+            "type": "string"
+          },
+          "createdDate": {
+            "type": "string"
+          },
+          "systemModstamp": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "Open",
+              "UploadComplete",
+              "InProgress",
+              "JobComplete",
+              "Failed",
+              "Aborted"
+            ]
+          },
+          "externalIdFieldName": {
+            "type": "string"
+          },
+          "concurrencyMode": {
+            "type": "string"
+          },
+          "contentType": {
+            "type": "string"
+          },
+          "apiVersion": {
+            "type": "number"
+          },
+          "contentUrl": {
+            "type": "string",
+            "description": "Where to PUT the CSV (instance-relative)"
+          },
+          "lineEnding": {
+            "type": "string"
+          },
+          "columnDelimiter": {
+            "type": "string"
+          },
+          "jobType": {
+            "type": "string"
+          },
+          "numberRecordsProcessed": {
+            "type": "integer"
+          },
+          "numberRecordsFailed": {
+            "type": "integer"
+          },
+          "retries": {
+            "type": "integer"
+          },
+          "totalProcessingTime": {
+            "type": "integer"
+          },
+          "errorMessage": {
+            "type": "string"
           }
         }
       },

@@ -228,6 +228,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/services/data/v{version}/jobs/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a Bulk API 2.0 ingest job (state `Open`). */
+        post: operations["createIngestJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/ingest/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Poll a job's state and counts. */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close (`UploadComplete`) or abort (`Aborted`) a job. */
+        patch: operations["setIngestJobState"];
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/ingest/{jobId}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the job's CSV (header row of field API names; at most 100 MB raw per job). */
+        put: operations["uploadIngestJobData"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/ingest/{jobId}/successfulResults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV of the written rows: `sf__Id`, `sf__Created`, then the uploaded columns. Row order is not the upload order. */
+        get: operations["getIngestJobSuccessfulResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/ingest/{jobId}/failedResults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV of the refused rows: `sf__Id`, `sf__Error` (`CODE:message`), then the uploaded columns. */
+        get: operations["getIngestJobFailedResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/ingest/{jobId}/unprocessedrecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV of the rows a failed or aborted job never processed (the uploaded columns). */
+        get: operations["getIngestJobUnprocessedRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -308,6 +411,30 @@ export interface components {
             created?: boolean;
             errors: components["schemas"]["RecordError"][];
         }[];
+        IngestJob: {
+            id: string;
+            operation: string;
+            object: string;
+            createdById?: string;
+            createdDate?: string;
+            systemModstamp?: string;
+            /** @enum {string} */
+            state: "Open" | "UploadComplete" | "InProgress" | "JobComplete" | "Failed" | "Aborted";
+            externalIdFieldName?: string;
+            concurrencyMode?: string;
+            contentType?: string;
+            apiVersion?: number;
+            /** @description Where to PUT the CSV (instance-relative) */
+            contentUrl?: string;
+            lineEnding?: string;
+            columnDelimiter?: string;
+            jobType?: string;
+            numberRecordsProcessed?: number;
+            numberRecordsFailed?: number;
+            retries?: number;
+            totalProcessingTime?: number;
+            errorMessage?: string;
+        };
         DescribeResult: {
             name: string;
             label?: string;
@@ -359,6 +486,8 @@ export interface components {
         recordId: string;
         /** @description The SOQL statement. */
         soql: string;
+        /** @description Bulk API 2.0 job id (`750…`). */
+        jobId: string;
         /** @description Query locator from `nextRecordsUrl` (e.g. `01gD0000002HU6KIAW-2000`). */
         locator: string;
         /** @description `batchSize=n`, 200 to 2,000 (a hint: Salesforce may send fewer). */
@@ -915,6 +1044,218 @@ export interface operations {
                             referenceId: string;
                         }[];
                     };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    object: string;
+                    /** @enum {string} */
+                    operation: "insert" | "update" | "upsert" | "delete" | "hardDelete";
+                    /** @description Required for upsert */
+                    externalIdFieldName?: string;
+                    /** @constant */
+                    contentType?: "CSV";
+                    /** @enum {string} */
+                    lineEnding?: "LF" | "CRLF";
+                    /** @enum {string} */
+                    columnDelimiter?: "BACKQUOTE" | "CARET" | "COMMA" | "PIPE" | "SEMICOLON" | "TAB";
+                };
+            };
+        };
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJob"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJob"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    setIngestJobState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    state: "UploadComplete" | "Aborted";
+                };
+            };
+        };
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestJob"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    uploadIngestJobData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Accepted; no body. */
+            201: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getIngestJobSuccessfulResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getIngestJobFailedResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getIngestJobUnprocessedRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             default: components["responses"]["Error"];

@@ -1,4 +1,6 @@
-import { contentHash, type HttpClient, type Ledger, LedgerlineError } from "@ledgerline/core";
+import { contentHash, type HttpClient, type Ledger, LedgerlineError, sleep } from "@ledgerline/core";
+import { parse as parseCsv } from "csv-parse/sync";
+import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { SALESFORCE_ERROR_CODES, SalesforceBudgetError } from "../errors.js";
 import type { paths } from "../generated/salesforce.js";
 
@@ -30,14 +32,28 @@ export interface UpsertReport {
   unchanged: number;
   rejected: number;
   failed: number;
-  /** API calls sent (Collections or single upserts). */
+  /** API calls sent (single upserts, Collections, or Bulk job calls including polls). */
   calls: number;
+  /** The transport used for the records that were sent. */
+  transport: "none" | "single" | "collections" | "bulk";
   /** Set when the run stopped early (daily API budget): every unsent record is `failed` with its code. */
   stoppedBy?: LedgerlineError | undefined;
 }
 
+/** Bulk API 2.0 settings of {@link upsertRecords}. */
+export interface BulkOptions {
+  /** Records to send (after the ledger) above which a Bulk API 2.0 job is used. @default 2000 */
+  threshold?: number | undefined;
+  /** Delay between polls of the job's state. @default 2000 */
+  pollIntervalMs?: number | undefined;
+  /** Give up waiting for the job after this long (its records are then reported `failed`). @default 600000 */
+  timeoutMs?: number | undefined;
+}
+
 /** Options of {@link upsertRecords}. */
 export interface UpsertOptions {
+  /** Force a transport instead of choosing by count. */
+  transport?: "auto" | "collections" | "bulk" | undefined;
   /** Rounds of resending records refused with `UNABLE_TO_LOCK_ROW` in a Collections answer. @default 3 */
   lockRetries?: number | undefined;
 }
@@ -47,6 +63,7 @@ export interface UpsertDeps {
   http: HttpClient<paths>;
   apiVersion: string;
   ledger?: Ledger | undefined;
+  bulk?: BulkOptions | undefined;
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -91,6 +108,7 @@ export async function upsertRecords(
     rejected: 0,
     failed: 0,
     calls: 0,
+    transport: "none",
   };
   const reject = (index: number, externalId: string, code: string, fields: string[], reason: string) => {
     results[index] = { index, externalId, status: "rejected", code, fields, reason };
@@ -161,7 +179,23 @@ export async function upsertRecords(
   const { http, apiVersion } = deps;
   let stopped: LedgerlineError | undefined;
 
-  if (toSend.length === 1) {
+  const bulkThreshold = deps.bulk?.threshold ?? 2000;
+  const mode = options.transport ?? "auto";
+  if (toSend.length > 0 && (mode === "bulk" || (mode === "auto" && toSend.length > bulkThreshold))) {
+    report.transport = "bulk";
+    try {
+      await bulkUpsert(deps, object, extIdField, toSend, report, written, (p, code, reason, status) => {
+        results[p.index] = { index: p.index, externalId: p.externalId, status, code, fields: [], reason };
+      });
+    } catch (e) {
+      if (isBudget(e)) stopped = e as LedgerlineError;
+      failAll(
+        toSend.filter((p) => results[p.index] === undefined),
+        e,
+      );
+    }
+  } else if (toSend.length === 1 && mode !== "collections") {
+    report.transport = "single";
     const p = toSend[0] as Pending;
     const body = Object.fromEntries(Object.entries(p.fields).filter(([k]) => k !== extIdField));
     try {
@@ -194,7 +228,8 @@ export async function upsertRecords(
         };
       } else failAll([p], e);
     }
-  } else if (toSend.length > 1) {
+  } else if (toSend.length > 0) {
+    report.transport = "collections";
     let queue = toSend;
     for (let round = 0; round <= (options.lockRetries ?? 3) && queue.length > 0 && !stopped; round++) {
       const locked: Pending[] = [];
@@ -267,6 +302,143 @@ export async function upsertRecords(
   }
   if (stopped) report.stoppedBy = stopped;
   return report;
+}
+
+/** One CSV cell per Bulk API 2.0 rules: `#N/A` nulls a field, booleans and numbers as text. */
+function cell(value: unknown): string | undefined {
+  if (value === null) return "#N/A";
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number" && Number.isFinite(value) && !/e/i.test(String(value))) return String(value);
+  return undefined;
+}
+
+/**
+ * Upserts through one Bulk API 2.0 ingest job: create, upload the CSV, `UploadComplete`, poll, then the
+ * successful and (when the job reports any) failed results, matched back by external id (row order is not
+ * guaranteed); unprocessed records are fetched only for a failed or aborted job. At most 5 job calls plus polls.
+ */
+async function bulkUpsert(
+  deps: UpsertDeps,
+  object: string,
+  extIdField: string,
+  pending: Pending[],
+  report: UpsertReport,
+  written: (p: Pending, id: string, created: boolean) => Promise<void>,
+  fail: (p: Pending, code: string, reason: string, status: "failed" | "rejected") => void,
+): Promise<void> {
+  const { http, apiVersion } = deps;
+  const version = apiVersion;
+  const columns = [...new Set(pending.flatMap((p) => Object.keys(p.fields)))].sort();
+  const rows: string[][] = [];
+  const sendable: Pending[] = [];
+  const byKey = new Map<string, Pending>();
+  for (const p of pending) {
+    const row = columns.map((c) => cell(p.fields[c]));
+    const bad = row.findIndex((v) => v === undefined);
+    if (bad !== -1) {
+      fail(
+        p,
+        "INVALID_TYPE",
+        `field ${columns[bad]} must be a string, finite number, boolean or null for Bulk API`,
+        "rejected",
+      );
+      continue;
+    }
+    if (byKey.has(p.externalId)) {
+      fail(p, "DUPLICATE_IN_BATCH", "the same external id appears twice in one Bulk job", "rejected");
+      continue;
+    }
+    byKey.set(p.externalId, p);
+    rows.push(row as string[]);
+    sendable.push(p);
+  }
+  if (sendable.length === 0) return;
+
+  report.calls++;
+  const { data: job } = await http.POST("/services/data/v{version}/jobs/ingest", {
+    params: { path: { version } },
+    body: {
+      object,
+      operation: "upsert",
+      externalIdFieldName: extIdField,
+      contentType: "CSV",
+      lineEnding: "LF",
+      columnDelimiter: "COMMA",
+    },
+  });
+  const path = { version, jobId: job.id };
+  report.calls++;
+  await http.PUT("/services/data/v{version}/jobs/ingest/{jobId}/batches", {
+    params: { path },
+    body: stringifyCsv([columns, ...rows], { record_delimiter: "unix" }),
+    bodySerializer: (b: unknown) => b as string,
+    headers: { "Content-Type": "text/csv" },
+    idempotent: true,
+  });
+  report.calls++;
+  await http.PATCH("/services/data/v{version}/jobs/ingest/{jobId}", {
+    params: { path },
+    body: { state: "UploadComplete" },
+    idempotent: true,
+  });
+  const interval = deps.bulk?.pollIntervalMs ?? 2000;
+  const deadline = Date.now() + (deps.bulk?.timeoutMs ?? 600_000);
+  let state = "UploadComplete";
+  let info = job;
+  while (!["JobComplete", "Failed", "Aborted"].includes(state)) {
+    if (Date.now() > deadline) {
+      for (const p of sendable)
+        fail(p, "BULK_JOB_TIMEOUT", `the Bulk job did not finish in time (job ${job.id})`, "failed");
+      return;
+    }
+    await sleep(interval);
+    report.calls++;
+    info = (await http.GET("/services/data/v{version}/jobs/ingest/{jobId}", { params: { path } })).data;
+    state = info.state;
+  }
+  const csv = async (kind: "successfulResults" | "failedResults" | "unprocessedrecords") => {
+    report.calls++;
+    const { data } = await http.GET(`/services/data/v{version}/jobs/ingest/{jobId}/${kind}`, {
+      params: { path },
+      parseAs: "text",
+    });
+    return parseCsv(String(data ?? ""), { columns: true, skip_empty_lines: true }) as Record<
+      string,
+      string
+    >[];
+  };
+  for (const row of await csv("successfulResults")) {
+    const p = byKey.get(row[extIdField] ?? "");
+    if (!p) continue;
+    byKey.delete(p.externalId);
+    await written(p, row.sf__Id ?? "", row.sf__Created === "true");
+  }
+  if ((info.numberRecordsFailed ?? 0) > 0 || state !== "JobComplete") {
+    for (const row of await csv("failedResults")) {
+      const p = byKey.get(row[extIdField] ?? "");
+      if (!p) continue;
+      byKey.delete(p.externalId);
+      const code = (row.sf__Error ?? "").split(":")[0] || "UNKNOWN_ERROR";
+      fail(
+        p,
+        code,
+        `Salesforce refused the record (${code})`,
+        code === "UNABLE_TO_LOCK_ROW" ? "failed" : "rejected",
+      );
+    }
+  }
+  if (state !== "JobComplete") {
+    for (const row of await csv("unprocessedrecords")) {
+      const p = byKey.get(row[extIdField] ?? "");
+      if (!p) continue;
+      byKey.delete(p.externalId);
+      fail(p, "UNPROCESSED", `the Bulk job ended ${state} before processing the record`, "failed");
+    }
+  }
+  for (const p of byKey.values())
+    fail(p, "NO_RESULT", "the Bulk job returned no result for the record", "failed");
 }
 
 function isBudget(e: unknown): boolean {

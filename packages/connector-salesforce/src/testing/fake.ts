@@ -11,6 +11,8 @@ import {
   type RouteHandler,
   seededRandom,
 } from "@ledgerline/core/testing";
+import { parse as parseCsv } from "csv-parse/sync";
+import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { salesforceOpenApi } from "../generated/salesforce-spec.js";
 import { conditionFields, matches, parseSoql, SoqlSyntaxError } from "./soql-engine.js";
 
@@ -108,6 +110,16 @@ export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
 /** A record as the fake stores it (field API names → values). */
 export type FakeRecord = Record<string, unknown> & { Id: string };
 
+interface IngestJobState {
+  info: Record<string, unknown> & { id: string; object: string; operation: string; state: string };
+  csv: string | undefined;
+  polls: number;
+  successful: Record<string, string>[];
+  failed: Record<string, string>[];
+  unprocessed: Record<string, string>[];
+  columns: string[];
+}
+
 /** Options of {@link createSalesforceFake}. */
 export interface SalesforceFakeOptions {
   /** Objects and fields. @default {@link DEFAULT_FAKE_SCHEMA} */
@@ -185,6 +197,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
   const sessions = new Set<string>();
   const refreshTokens = new Set<string>();
   const cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
+  const jobs = new Map<string, IngestJobState>();
   let counter = 0;
   let apiCalls = 0;
   const callsByRoute = new Map<string, number>();
@@ -398,6 +411,124 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
   ): { records: Record<string, unknown>[]; allOrNone: boolean } | FakeResponse {
     const body = request.body as { records: Record<string, unknown>[]; allOrNone?: boolean };
     return { records: body.records, allOrNone: body.allOrNone === true };
+  }
+
+  /** Processes a closed job's CSV like the vendor: typed values, one result row per input row, any order. */
+  function runJob(job: IngestJobState): void {
+    const { object, operation } = job.info;
+    const extIdField = job.info.externalIdFieldName as string | undefined;
+    let rows: Record<string, string>[];
+    try {
+      rows = parseCsv(job.csv ?? "", { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      job.columns = rows[0] ? Object.keys(rows[0]) : [];
+    } catch {
+      job.info.state = "Failed";
+      job.info.errorMessage = "InvalidBatch : Failed to parse CSV";
+      return;
+    }
+    const def = objectOf(object);
+    const unknown = job.columns.find((c) => !def?.fields[c]);
+    if (unknown !== undefined) {
+      job.info.state = "Failed";
+      job.info.errorMessage = `InvalidBatch : Field name not found : ${unknown}`;
+      job.unprocessed = rows;
+      job.info.numberRecordsProcessed = 0;
+      job.info.numberRecordsFailed = 0;
+      return;
+    }
+    for (const row of rows) {
+      const fields: Record<string, unknown> = {};
+      let typeError: string | undefined;
+      for (const [name, text] of Object.entries(row)) {
+        if (name === extIdField) continue;
+        if (text === "") continue; // an empty cell leaves the field as it is
+        if (text === "#N/A") {
+          fields[name] = null;
+          continue;
+        }
+        const type = def?.fields[name]?.type;
+        if (type === "number") {
+          const n = Number(text);
+          if (!Number.isFinite(n)) typeError = name;
+          fields[name] = n;
+        } else if (type === "boolean") {
+          if (text !== "true" && text !== "false") typeError = name;
+          fields[name] = text === "true";
+        } else fields[name] = text;
+      }
+      const problem = typeError
+        ? `INVALID_TYPE_ON_FIELD_IN_RECORD:${typeError}: value not of required type`
+        : (() => {
+            const p = checkFields(object, fields, new Set());
+            const e = p ? (p.body as { errorCode: string; message: string }[])[0] : undefined;
+            return e ? `${e.errorCode}:${e.message}` : undefined;
+          })();
+      const value = extIdField ? row[extIdField] : undefined;
+      if (problem) {
+        job.failed.push({ sf__Id: "", sf__Error: problem, ...row });
+      } else if (lockRate > 0 && random() < lockRate / 4) {
+        job.failed.push({
+          sf__Id: "",
+          sf__Error: "UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record",
+          ...row,
+        });
+      } else if (operation === "upsert" && extIdField) {
+        if (!value) {
+          job.failed.push({
+            sf__Id: "",
+            sf__Error: `REQUIRED_FIELD_MISSING:Required fields are missing: [${extIdField}]`,
+            ...row,
+          });
+          continue;
+        }
+        const outcome = upsertOne(object, extIdField, value, fields);
+        if (outcome.kind === "multiple") {
+          job.failed.push({
+            sf__Id: "",
+            sf__Error: `DUPLICATE_EXTERNAL_ID:${extIdField}: more than one record found`,
+            ...row,
+          });
+        } else {
+          job.successful.push({
+            sf__Id: outcome.id,
+            sf__Created: String(outcome.kind === "created"),
+            ...row,
+          });
+        }
+      } else if (operation === "insert") {
+        job.successful.push({ sf__Id: insert(object, fields).Id, sf__Created: "true", ...row });
+      } else {
+        job.failed.push({
+          sf__Id: "",
+          sf__Error: "FEATURENOTENABLED:operation not supported by the fake",
+          ...row,
+        });
+      }
+    }
+    // Row order of results is not the upload order.
+    job.successful.reverse();
+    job.failed.reverse();
+    job.info.state = "JobComplete";
+    job.info.numberRecordsProcessed = rows.length;
+    job.info.numberRecordsFailed = job.failed.length;
+  }
+
+  function jobResults(
+    request: FakeRequest,
+    pick: (job: IngestJobState) => Record<string, string>[],
+    lead: string[],
+  ): FakeResponse {
+    const job = jobs.get(request.params.jobId as string);
+    if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+    if (!["JobComplete", "Failed", "Aborted"].includes(job.info.state)) {
+      return err(400, "INVALIDJOBSTATE", "The job is not finished");
+    }
+    const columns = [...lead, ...job.columns];
+    return {
+      status: 200,
+      headers: { "content-type": "text/csv" },
+      body: stringifyCsv(pick(job), { header: true, columns, quoted: true }),
+    };
   }
 
   const stripAttributes = (r: Record<string, unknown>) => {
@@ -680,6 +811,74 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
         return { status: 200, body: results };
       },
       { write: true },
+    ),
+    [`POST ${DATA}/jobs/ingest`]: data("jobCreate", (request) => {
+      const body = request.body as { object: string; operation: string; externalIdFieldName?: string };
+      if (!objectOf(body.object))
+        return err(400, "INVALIDENTITY", `Entity '${body.object}' is not supported by the Bulk API.`);
+      if (body.operation === "upsert" && !isExternalId(body.object, body.externalIdFieldName ?? "")) {
+        return err(400, "INVALIDJOB", "External ID field name is missing or not an external ID field");
+      }
+      const id = newId("750");
+      const info = {
+        id,
+        operation: body.operation,
+        object: body.object,
+        createdById: "005FAKE000000000AAA",
+        createdDate: now(),
+        systemModstamp: now(),
+        state: "Open",
+        ...(body.externalIdFieldName ? { externalIdFieldName: body.externalIdFieldName } : {}),
+        concurrencyMode: "Parallel",
+        contentType: "CSV",
+        apiVersion: Number(version(request)),
+        contentUrl: `services/data/v${version(request)}/jobs/ingest/${id}/batches`,
+        lineEnding: "LF",
+        columnDelimiter: "COMMA",
+      };
+      jobs.set(id, {
+        info,
+        csv: undefined,
+        polls: 0,
+        successful: [],
+        failed: [],
+        unprocessed: [],
+        columns: [],
+      });
+      return { status: 200, body: info };
+    }),
+    [`PUT ${DATA}/jobs/ingest/{jobId}/batches`]: data("jobUpload", (request) => {
+      const job = jobs.get(request.params.jobId as string);
+      if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+      if (job.info.state !== "Open") return err(409, "INVALIDJOBSTATE", "The job is not open for uploads");
+      if (job.csv !== undefined)
+        return err(400, "INVALIDJOBSTATE", "Only one upload per job is supported by this fake");
+      job.csv = typeof request.body === "string" ? request.body : request.rawBody;
+      return { status: 201 };
+    }),
+    [`PATCH ${DATA}/jobs/ingest/{jobId}`]: data("jobState", (request) => {
+      const job = jobs.get(request.params.jobId as string);
+      if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+      const state = (request.body as { state: string }).state;
+      if (job.info.state !== "Open") return err(409, "INVALIDJOBSTATE", "The job is not open");
+      job.info.state = state;
+      return { status: 200, body: job.info };
+    }),
+    [`GET ${DATA}/jobs/ingest/{jobId}`]: data("jobPoll", (request) => {
+      const job = jobs.get(request.params.jobId as string);
+      if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+      if (job.info.state === "UploadComplete") job.info.state = "InProgress";
+      else if (job.info.state === "InProgress") runJob(job);
+      return { status: 200, body: job.info };
+    }),
+    [`GET ${DATA}/jobs/ingest/{jobId}/successfulResults`]: data("jobSuccessful", (request) =>
+      jobResults(request, (job) => job.successful, ["sf__Id", "sf__Created"]),
+    ),
+    [`GET ${DATA}/jobs/ingest/{jobId}/failedResults`]: data("jobFailed", (request) =>
+      jobResults(request, (job) => job.failed, ["sf__Id", "sf__Error"]),
+    ),
+    [`GET ${DATA}/jobs/ingest/{jobId}/unprocessedrecords`]: data("jobUnprocessed", (request) =>
+      jobResults(request, (job) => job.unprocessed, []),
     ),
     [`POST ${DATA}/composite/sobjects`]: data(
       "collectionCreate",
