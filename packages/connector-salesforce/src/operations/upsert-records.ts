@@ -336,7 +336,7 @@ async function bulkUpsert(
   const byKey = new Map<string, Pending>();
   for (const p of pending) {
     const row = columns.map((c) => cell(p.fields[c]));
-    const bad = row.findIndex((v) => v === undefined);
+    const bad = row.indexOf(undefined);
     if (bad !== -1) {
       fail(
         p,
