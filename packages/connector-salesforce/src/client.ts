@@ -172,6 +172,30 @@ export interface SalesforceClient {
     records: readonly Record<string, unknown>[],
     options?: UpsertOptions,
   ): Promise<UpsertReport>;
+  /**
+   * Writes the project and engagement ids back to their Opportunities, matched by external id (field names
+   * configurable). An Opportunity that does not exist is not created: Salesforce refuses it
+   * (`REQUIRED_FIELD_MISSING`: Name, StageName, CloseDate) and the link is reported `rejected`.
+   */
+  writeBack(links: readonly OpportunityLink[], options?: WriteBackOptions): Promise<UpsertReport>;
+}
+
+/** Ids to write back to one Opportunity. */
+export interface OpportunityLink {
+  /** The Opportunity's external id value (e.g. its Ledgerline key). */
+  opportunityKey: string;
+  projectId?: string | undefined;
+  engagementId?: string | undefined;
+}
+
+/** Field names of {@link SalesforceClient.writeBack}. */
+export interface WriteBackOptions {
+  /** @default "Ledgerline_Key__c" */
+  extIdField?: string | undefined;
+  /** @default "Project_Id__c" */
+  projectField?: string | undefined;
+  /** @default "Engagement_Id__c" */
+  engagementField?: string | undefined;
 }
 
 function tokenProvider(
@@ -333,6 +357,17 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
       options?: { all?: boolean; batchSize?: number },
     ): AsyncGenerator<T> {
       for await (const page of queryPages(statement, options)) yield* page.records as T[];
+    },
+    writeBack(links, options = {}) {
+      const extIdField = options.extIdField ?? "Ledgerline_Key__c";
+      const projectField = options.projectField ?? "Project_Id__c";
+      const engagementField = options.engagementField ?? "Engagement_Id__c";
+      const records = links.map((l) => ({
+        [extIdField]: l.opportunityKey,
+        ...(l.projectId !== undefined ? { [projectField]: l.projectId } : {}),
+        ...(l.engagementId !== undefined ? { [engagementField]: l.engagementId } : {}),
+      }));
+      return client.upsertRecords("Opportunity", extIdField, records);
     },
     upsertRecords: (object, extIdField, records, options) =>
       upsertRecords(

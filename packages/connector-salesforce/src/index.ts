@@ -5,12 +5,15 @@ export { ApiBudget, type ApiUsage, parseLimitInfo } from "./budget.js";
 export {
   createSalesforceClient,
   DEFAULT_API_VERSION,
+  type OpportunityLink,
   type QueryResult,
   type SalesforceAuth,
   type SalesforceClient,
   type SalesforceClientConfig,
   type SObjectRecord,
+  type WriteBackOptions,
 } from "./client.js";
+export { type DescribeTypes, generateDescribeTypes } from "./describe-codegen.js";
 export {
   NON_RETRYABLE_CODES,
   parseSalesforceError,

@@ -103,11 +103,13 @@ describe("upsertRecords", () => {
     const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input, { transport: "bulk" });
     expect(report.results.map((r) => r.status)).toEqual([
       "created",
-      "created",
+      "rejected",
       "rejected",
       "rejected",
       "created",
     ]);
+    // null is sent as #N/A; a new Account without Name is refused as Salesforce does.
+    expect(report.results[1]).toMatchObject({ code: "REQUIRED_FIELD_MISSING" });
     expect(report.results[2]).toMatchObject({ code: "INVALID_TYPE" });
     expect(report.results[3]).toMatchObject({ code: "DUPLICATE_EXTERNAL_ID" });
     expect(JSON.stringify(report)).not.toContain("nested");

@@ -26,6 +26,8 @@ export interface FakeField {
   externalId?: boolean | undefined;
   /** Read-only (system) fields cannot be written. */
   readOnly?: boolean | undefined;
+  /** Required on create (`REQUIRED_FIELD_MISSING` without it). */
+  required?: boolean | undefined;
 }
 
 /** The objects the fake knows, by API name, each with its fields by API name. */
@@ -47,7 +49,7 @@ export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
     keyPrefix: "001",
     fields: {
       ...common,
-      Name: { type: "string" },
+      Name: { type: "string", required: true },
       AccountNumber: { type: "string" },
       ParentId: { type: "id" },
       BillingCountry: { type: "string" },
@@ -61,11 +63,11 @@ export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
     keyPrefix: "006",
     fields: {
       ...common,
-      Name: { type: "string" },
+      Name: { type: "string", required: true },
       AccountId: { type: "id" },
       Amount: { type: "number" },
-      CloseDate: { type: "date" },
-      StageName: { type: "picklist" },
+      CloseDate: { type: "date", required: true },
+      StageName: { type: "picklist", required: true },
       IsClosed: { type: "boolean", readOnly: true },
       IsWon: { type: "boolean", readOnly: true },
       ForecastCategory: { type: "picklist", readOnly: true },
@@ -316,7 +318,10 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     extIdField: string,
     value: string,
     fields: Record<string, unknown>,
-  ): { kind: "created" | "updated"; id: string } | { kind: "multiple"; ids: string[] } {
+  ):
+    | { kind: "created" | "updated"; id: string }
+    | { kind: "multiple"; ids: string[] }
+    | { kind: "missing"; fields: string[] } {
     const matchesFound = [...table(object).values()].filter((r) => r[extIdField] === value);
     if (matchesFound.length > 1) return { kind: "multiple", ids: matchesFound.map((r) => r.Id) };
     const existing = matchesFound[0];
@@ -324,7 +329,19 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
       update(object, existing, fields);
       return { kind: "updated", id: existing.Id };
     }
+    const missing = missingRequired(object, fields);
+    if (missing.length > 0) return { kind: "missing", fields: missing };
     return { kind: "created", id: insert(object, { ...fields, [extIdField]: value }).Id };
+  }
+
+  function missingRequired(object: string, fields: Record<string, unknown>): string[] {
+    const def = objectOf(object);
+    return Object.entries(def?.fields ?? {})
+      .filter(
+        ([name, f]) =>
+          f.required && (fields[name] === undefined || fields[name] === null || fields[name] === ""),
+      )
+      .map(([name]) => name);
   }
 
   const isExternalId = (object: string, field: string) =>
@@ -482,7 +499,13 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           continue;
         }
         const outcome = upsertOne(object, extIdField, value, fields);
-        if (outcome.kind === "multiple") {
+        if (outcome.kind === "missing") {
+          job.failed.push({
+            sf__Id: "",
+            sf__Error: `REQUIRED_FIELD_MISSING:Required fields are missing: [${outcome.fields.join(", ")}]`,
+            ...row,
+          });
+        } else if (outcome.kind === "multiple") {
           job.failed.push({
             sf__Id: "",
             sf__Error: `DUPLICATE_EXTERNAL_ID:${extIdField}: more than one record found`,
@@ -658,6 +681,15 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
         const fields = stripAttributes(request.body as Record<string, unknown>);
         const problem = checkFields(object, fields, new Set());
         if (problem) return problem;
+        const missing = missingRequired(object, fields);
+        if (missing.length > 0) {
+          return err(
+            400,
+            "REQUIRED_FIELD_MISSING",
+            `Required fields are missing: [${missing.join(", ")}]`,
+            missing,
+          );
+        }
         return { status: 201, body: { id: insert(object, fields).Id, success: true, errors: [] } };
       },
       { write: true },
@@ -718,6 +750,14 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           return err(404, "NOT_FOUND", "The requested resource does not exist");
         }
         const outcome = upsertOne(object, extIdField, value, fields);
+        if (outcome.kind === "missing") {
+          return err(
+            400,
+            "REQUIRED_FIELD_MISSING",
+            `Required fields are missing: [${outcome.fields.join(", ")}]`,
+            outcome.fields,
+          );
+        }
         if (outcome.kind === "multiple") {
           return {
             status: 300,
@@ -793,6 +833,19 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           }
           const { [extIdField]: _v, ...rest } = fields;
           const outcome = upsertOne(object, extIdField, value, rest);
+          if (outcome.kind === "missing") {
+            return {
+              id: null,
+              success: false,
+              errors: [
+                {
+                  statusCode: "REQUIRED_FIELD_MISSING",
+                  message: `Required fields are missing: [${outcome.fields.join(", ")}]`,
+                  fields: outcome.fields,
+                },
+              ],
+            };
+          }
           if (outcome.kind === "multiple") {
             return {
               id: null,

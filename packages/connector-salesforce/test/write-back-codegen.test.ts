@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createSalesforceClient, generateDescribeTypes } from "../src/index.js";
+import { createSalesforceFake } from "../src/testing/index.js";
+
+describe("writeBack", () => {
+  it("writes project and engagement ids to existing Opportunities by external id, never creates one", async () => {
+    const fake = createSalesforceFake();
+    fake.insert("Opportunity", {
+      Name: "SOW",
+      StageName: "Closed Won",
+      CloseDate: "2026-11-30",
+      Ledgerline_Key__c: "opp-1",
+    });
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+    });
+    const report = await sf.writeBack([
+      { opportunityKey: "opp-1", projectId: "ll-project-9", engagementId: "ll-engagement-9" },
+      { opportunityKey: "opp-missing", projectId: "ll-project-10" },
+    ]);
+    expect(report.results.map((r) => r.status)).toEqual(["updated", "rejected"]);
+    expect(report.results[1]).toMatchObject({ code: "REQUIRED_FIELD_MISSING" });
+    expect(fake.records("Opportunity")).toHaveLength(1);
+    expect(fake.records("Opportunity")[0]).toMatchObject({
+      Project_Id__c: "ll-project-9",
+      Engagement_Id__c: "ll-engagement-9",
+    });
+    fake.api.assertNoViolations();
+  });
+});
+
+describe("codegen --describe", () => {
+  const describeAccount = {
+    name: "Account",
+    fields: [
+      { name: "Id", type: "id", nillable: false },
+      { name: "Name", type: "string", nillable: false },
+      {
+        name: "Tier__c",
+        type: "picklist",
+        custom: true,
+        nillable: true,
+        picklistValues: [
+          { value: "Gold", active: true },
+          { value: "Old", active: false },
+        ],
+      },
+      { name: "Ledgerline_Key__c", type: "string", custom: true, externalId: true, nillable: true },
+      { name: "AnnualRevenue", type: "currency", nillable: true },
+    ],
+  };
+
+  it("turns describe output into interfaces with custom fields and picklist unions", () => {
+    const { source, customFields } = generateDescribeTypes([describeAccount]);
+    expect(customFields).toEqual({ Account: ["Tier__c", "Ledgerline_Key__c"] });
+    expect(source).toContain("export interface Account {");
+    expect(source).toContain('Tier__c?: "Gold" | (string & {}) | null;');
+    expect(source).not.toContain('"Old"');
+    expect(source).toContain("AnnualRevenue?: number | null;");
+    expect(() => generateDescribeTypes({ name: "Bad Name", fields: [] })).toThrow(/describe\[0\]\.name/);
+  });
+
+  it("runs as a command line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sf-codegen-"));
+    writeFileSync(join(dir, "describe.json"), JSON.stringify(describeAccount));
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--conditions=@ledgerline/source",
+        "--import",
+        "tsx",
+        join(import.meta.dirname, "..", "src", "cli.ts"),
+        "codegen",
+        "--describe",
+        join(dir, "describe.json"),
+        "--out",
+        join(dir, "types.ts"),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(out).toContain("1 objects with 2 custom fields");
+    expect(readFileSync(join(dir, "types.ts"), "utf8")).toContain("Ledgerline_Key__c?: string | null;");
+  });
+});
