@@ -173,11 +173,38 @@ export interface SalesforceClient {
     options?: UpsertOptions,
   ): Promise<UpsertReport>;
   /**
+   * Sends up to 25 dependent subrequests as one `POST /composite` (one API call); a later subrequest refers
+   * to an earlier answer as `@{referenceId.field}`. Answers come back in order, each with its status; a
+   * failed subrequest does not throw (check `httpStatusCode`).
+   * @throws TypeError when there are 0 or more than 25 subrequests
+   */
+  composite(
+    subrequests: readonly CompositeSubrequest[],
+    options?: { allOrNone?: boolean },
+  ): Promise<CompositeAnswer[]>;
+  /**
    * Writes the project and engagement ids back to their Opportunities, matched by external id (field names
    * configurable). An Opportunity that does not exist is not created: Salesforce refuses it
    * (`REQUIRED_FIELD_MISSING`: Name, StageName, CloseDate) and the link is reported `rejected`.
    */
   writeBack(links: readonly OpportunityLink[], options?: WriteBackOptions): Promise<UpsertReport>;
+}
+
+/** One subrequest of {@link SalesforceClient.composite}. */
+export interface CompositeSubrequest {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Instance-relative URL, e.g. `/services/data/v66.0/sobjects/Account`; may contain `@{ref.field}`. */
+  url: string;
+  referenceId: string;
+  body?: unknown;
+}
+
+/** One answer of {@link SalesforceClient.composite}. */
+export interface CompositeAnswer {
+  referenceId: string;
+  httpStatusCode: number;
+  httpHeaders: Record<string, string>;
+  body: unknown;
 }
 
 /** Ids to write back to one Opportunity. */
@@ -357,6 +384,19 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
       options?: { all?: boolean; batchSize?: number },
     ): AsyncGenerator<T> {
       for await (const page of queryPages(statement, options)) yield* page.records as T[];
+    },
+    async composite(subrequests, options = {}) {
+      if (!Array.isArray(subrequests) || subrequests.length === 0 || subrequests.length > 25) {
+        throw new TypeError("composite: subrequests must hold 1 to 25 subrequests");
+      }
+      const { data } = await http.POST("/services/data/v{version}/composite", {
+        params: { path: { version: apiVersion } },
+        body: {
+          ...(options.allOrNone !== undefined ? { allOrNone: options.allOrNone } : {}),
+          compositeRequest: subrequests.map((s) => ({ ...s })),
+        },
+      });
+      return data.compositeResponse;
     },
     writeBack(links, options = {}) {
       const extIdField = options.extIdField ?? "Ledgerline_Key__c";

@@ -3,6 +3,8 @@ export const PACKAGE_NAME = "@ledgerline/connector-salesforce";
 
 export { ApiBudget, type ApiUsage, parseLimitInfo } from "./budget.js";
 export {
+  type CompositeAnswer,
+  type CompositeSubrequest,
   createSalesforceClient,
   DEFAULT_API_VERSION,
   type OpportunityLink,

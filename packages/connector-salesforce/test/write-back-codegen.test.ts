@@ -88,3 +88,67 @@ describe("codegen --describe", () => {
     expect(readFileSync(join(dir, "types.ts"), "utf8")).toContain("Ledgerline_Key__c?: string | null;");
   });
 });
+
+describe("composite", () => {
+  it("creates an Account and an Opportunity referring to it in one API call", async () => {
+    const fake = createSalesforceFake();
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+    });
+    const base = `/services/data/v${sf.apiVersion}`;
+    const answers = await sf.composite([
+      {
+        method: "POST",
+        url: `${base}/sobjects/Account`,
+        referenceId: "newAccount",
+        body: { Name: "Globex" },
+      },
+      {
+        method: "POST",
+        url: `${base}/sobjects/Opportunity`,
+        referenceId: "newOpp",
+        body: {
+          Name: "Globex SOW",
+          AccountId: "@{newAccount.id}",
+          StageName: "Prospecting",
+          CloseDate: "2026-12-31",
+        },
+      },
+      { method: "GET", url: `${base}/sobjects/Opportunity/@{newOpp.id}`, referenceId: "readBack" },
+    ]);
+    expect(answers.map((a) => a.httpStatusCode)).toEqual([201, 201, 200]);
+    const account = fake.records("Account")[0];
+    expect(fake.records("Opportunity")[0]?.AccountId).toBe(account?.Id);
+    expect(fake.apiCalls()).toBe(1);
+    expect(fake.apiUsed).toBe(1);
+    await expect(sf.composite([])).rejects.toThrow(/1 to 25/);
+    fake.api.assertNoViolations();
+  });
+
+  it("with allOrNone, subrequests after a failure are halted", async () => {
+    const fake = createSalesforceFake();
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+    });
+    const base = `/services/data/v${sf.apiVersion}`;
+    const answers = await sf.composite(
+      [
+        {
+          method: "POST",
+          url: `${base}/sobjects/Account`,
+          referenceId: "bad",
+          body: { Name: "x", Nope__c: 1 },
+        },
+        { method: "POST", url: `${base}/sobjects/Account`, referenceId: "next", body: { Name: "y" } },
+      ],
+      { allOrNone: true },
+    );
+    expect(answers.map((a) => a.httpStatusCode)).toEqual([400, 400]);
+    expect(JSON.stringify(answers[1]?.body)).toContain("PROCESSING_HALTED");
+    expect(fake.records("Account")).toHaveLength(0);
+  });
+});

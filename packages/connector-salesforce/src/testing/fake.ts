@@ -200,6 +200,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
   const refreshTokens = new Set<string>();
   const cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
   const jobs = new Map<string, IngestJobState>();
+  const compositeTokens = new Set<string>();
   let counter = 0;
   let apiCalls = 0;
   const callsByRoute = new Map<string, number>();
@@ -292,6 +293,9 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
       const auth = request.headers.get("authorization") ?? "";
       const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
       if (!sessions.has(token)) return err(401, "INVALID_SESSION_ID", "Session expired or invalid");
+      // A composite subrequest is part of one API call: not counted again.
+      if (compositeTokens.has(request.headers.get("x-fake-composite") ?? ""))
+        return handler(request, context);
       apiCalls++;
       callsByRoute.set(route, (callsByRoute.get(route) ?? 0) + 1);
       if (used >= dailyLimit) {
@@ -932,6 +936,108 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     ),
     [`GET ${DATA}/jobs/ingest/{jobId}/unprocessedrecords`]: data("jobUnprocessed", (request) =>
       jobResults(request, (job) => job.unprocessed, []),
+    ),
+    [`POST ${DATA}/composite`]: data(
+      "composite",
+      async (request, context) => {
+        const body = request.body as {
+          allOrNone?: boolean;
+          compositeRequest: { method: string; url: string; referenceId: string; body?: unknown }[];
+        };
+        const results = new Map<string, unknown>();
+        const out: {
+          body: unknown;
+          httpHeaders: Record<string, string>;
+          httpStatusCode: number;
+          referenceId: string;
+        }[] = [];
+        const marker = randomUUID();
+        compositeTokens.add(marker);
+        let halted = false;
+        try {
+          for (const sub of body.compositeRequest) {
+            if (halted) {
+              out.push({
+                body: [
+                  {
+                    errorCode: "PROCESSING_HALTED",
+                    message:
+                      "The transaction was rolled back since another operation in the same transaction failed.",
+                  },
+                ],
+                httpHeaders: {},
+                httpStatusCode: 400,
+                referenceId: sub.referenceId,
+              });
+              continue;
+            }
+            // @{ref.field} → the value from an earlier subrequest's answer
+            let unresolved = false;
+            const resolve = (text: string) =>
+              text.replace(
+                /@\{([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z0-9_]+)\}/g,
+                (_m, ref: string, field: string) => {
+                  const value = (results.get(ref) as Record<string, unknown> | undefined)?.[field];
+                  if (value === undefined) unresolved = true;
+                  return String(value ?? "");
+                },
+              );
+            const url = resolve(sub.url);
+            const rawBody = sub.body === undefined ? "" : resolve(JSON.stringify(sub.body));
+            if (unresolved || !url.startsWith("/services/data/")) {
+              out.push({
+                body: [
+                  {
+                    errorCode: "INVALID_REFERENCE",
+                    message: "a reference or URL of the subrequest is not valid",
+                  },
+                ],
+                httpHeaders: {},
+                httpStatusCode: 400,
+                referenceId: sub.referenceId,
+              });
+              halted = body.allOrNone === true;
+              continue;
+            }
+            const headers = new Headers({
+              authorization: request.headers.get("authorization") ?? "",
+              "x-fake-composite": marker,
+              ...(rawBody ? { "content-type": "application/json" } : {}),
+            });
+            const outcome = await api.handle({
+              method: sub.method,
+              url: new URL(url, request.url.origin),
+              headers,
+              rawBody,
+              signal: context.signal,
+            });
+            const status = outcome.type === "response" ? outcome.status : 500;
+            const text = outcome.type === "response" ? outcome.body : "";
+            let parsed: unknown = null;
+            try {
+              parsed = text ? JSON.parse(text) : null;
+            } catch {
+              parsed = text;
+            }
+            if (status < 300) results.set(sub.referenceId, parsed);
+            const location: Record<string, string> =
+              status === 201 && parsed && typeof parsed === "object" && "id" in parsed
+                ? { Location: `${url}/${String((parsed as { id: unknown }).id)}` }
+                : {};
+            out.push({
+              body: parsed,
+              httpHeaders: location,
+              httpStatusCode: status,
+              referenceId: sub.referenceId,
+            });
+            if (status >= 400 && body.allOrNone === true) halted = true;
+          }
+        } finally {
+          compositeTokens.delete(marker);
+        }
+        return { status: 200, body: { compositeResponse: out } };
+      },
+      { write: true },
     ),
     [`POST ${DATA}/composite/sobjects`]: data(
       "collectionCreate",
