@@ -152,3 +152,56 @@ describe("composite", () => {
     expect(fake.records("Account")).toHaveLength(0);
   });
 });
+
+describe("relationship subqueries in the fake", () => {
+  it("returns line items nested under their opportunity (null when none), ready for toEngagement", async () => {
+    const { toEngagement, soql } = await import("../src/index.js");
+    const fake = createSalesforceFake();
+    const account = fake.insert("Account", { Name: "Globex" });
+    const won = fake.insert("Opportunity", {
+      Name: "Globex SOW",
+      AccountId: account.Id,
+      StageName: "Closed Won",
+      CloseDate: "2026-11-30",
+      CurrencyIsoCode: "USD",
+      Amount: 3000,
+      Billing_Type__c: "Fixed Fee",
+    });
+    fake.insert("Opportunity", {
+      Name: "Empty",
+      AccountId: account.Id,
+      StageName: "Closed Won",
+      CloseDate: "2026-11-30",
+    });
+    fake.insert("OpportunityLineItem", {
+      OpportunityId: won.Id,
+      Quantity: 1,
+      UnitPrice: 3000,
+      TotalPrice: 3000,
+      Billing_Type__c: "Fixed Fee",
+    });
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+    });
+    const rows: Record<string, unknown>[] = [];
+    for await (const r of sf.query(
+      soql`SELECT Id, Name, AccountId, StageName, IsWon, CloseDate, CurrencyIsoCode, Amount, Billing_Type__c, LastModifiedDate, (SELECT Id, OpportunityId, Quantity, UnitPrice, TotalPrice, Billing_Type__c FROM OpportunityLineItems) FROM Opportunity WHERE StageName = ${"Closed Won"} ORDER BY Name`,
+    )) {
+      rows.push(r);
+    }
+    expect(rows.map((r) => r.Name)).toEqual(["Empty", "Globex SOW"]);
+    expect(rows[0]?.OpportunityLineItems).toBeNull();
+    const lines = (rows[1]?.OpportunityLineItems as { records: unknown[] }).records;
+    expect(lines).toHaveLength(1);
+    const { engagement } = toEngagement(rows[1], lines);
+    expect(engagement).toMatchObject({ billingType: { code: "fixed_fee" }, currency: "USD" });
+    await expect(
+      (async () => {
+        for await (const _ of sf.query(soql`SELECT Id, (SELECT Id FROM Nope) FROM Opportunity`)) void _;
+      })(),
+    ).rejects.toMatchObject({ vendorCode: "INVALID_TYPE" });
+    fake.api.assertNoViolations();
+  });
+});

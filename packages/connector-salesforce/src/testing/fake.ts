@@ -30,8 +30,16 @@ export interface FakeField {
   required?: boolean | undefined;
 }
 
-/** The objects the fake knows, by API name, each with its fields by API name. */
-export type FakeSchema = Record<string, { keyPrefix: string; fields: Record<string, FakeField> }>;
+/** The objects the fake knows, by API name, each with its fields and child relationships by API name. */
+export type FakeSchema = Record<
+  string,
+  {
+    keyPrefix: string;
+    fields: Record<string, FakeField>;
+    /** Child relationships usable in subqueries: name → child object and its lookup field. */
+    children?: Record<string, { object: string; field: string }>;
+  }
+>;
 
 const common: Record<string, FakeField> = {
   Id: { type: "id", readOnly: true },
@@ -47,6 +55,10 @@ const common: Record<string, FakeField> = {
 export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
   Account: {
     keyPrefix: "001",
+    children: {
+      Opportunities: { object: "Opportunity", field: "AccountId" },
+      Contracts: { object: "Contract", field: "AccountId" },
+    },
     fields: {
       ...common,
       Name: { type: "string", required: true },
@@ -61,6 +73,7 @@ export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
   },
   Opportunity: {
     keyPrefix: "006",
+    children: { OpportunityLineItems: { object: "OpportunityLineItem", field: "OpportunityId" } },
     fields: {
       ...common,
       Name: { type: "string", required: true },
@@ -392,9 +405,45 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
       });
     }
     if (query.limit !== undefined) rows = rows.slice(0, query.limit);
+    const subs: { name: string; object: string; field: string; query: ReturnType<typeof parseSoql> }[] = [];
+    for (const sub of query.subqueries) {
+      const rel = def.children?.[sub.object];
+      const childDef = rel ? objectOf(rel.object) : undefined;
+      if (!rel || !childDef) {
+        return err(
+          400,
+          "INVALID_TYPE",
+          `Didn't understand relationship '${sub.object}' in FROM part of query call.`,
+        );
+      }
+      for (const f of [...sub.fields, ...conditionFields(sub.where), ...sub.orderBy.map((o) => o.field)]) {
+        if (!childDef.fields[f])
+          return err(400, "INVALID_FIELD", `No such column '${f}' on entity '${rel.object}'.`);
+      }
+      subs.push({ name: sub.object, object: rel.object, field: rel.field, query: sub });
+    }
     const projected = rows.map((r) => {
       const out: Record<string, unknown> = {};
       for (const f of query.fields) out[f] = r[f] ?? null;
+      for (const sub of subs) {
+        let children = [...table(sub.object).values()].filter(
+          (c) => c.IsDeleted !== true && c[sub.field] === r.Id && matches(c, sub.query.where),
+        );
+        if (sub.query.limit !== undefined) children = children.slice(0, sub.query.limit);
+        // Salesforce sends null, not an empty result, for a parent without children.
+        out[sub.name] =
+          children.length === 0
+            ? null
+            : {
+                totalSize: children.length,
+                done: true,
+                records: children.map((c) => {
+                  const o: Record<string, unknown> = {};
+                  for (const f of sub.query.fields) o[f] = c[f] ?? null;
+                  return withAttributes(sub.object, version(request), o);
+                }),
+              };
+      }
       return withAttributes(query.object, version(request), out);
     });
     const hint = /batchSize=(\d+)/.exec(request.headers.get("sforce-query-options") ?? "");

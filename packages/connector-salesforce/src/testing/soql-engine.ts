@@ -105,6 +105,8 @@ export interface SoqlQuery {
   where?: SoqlCondition | undefined;
   orderBy: { field: string; descending: boolean }[];
   limit?: number | undefined;
+  /** Relationship subqueries (`object` is the child relationship name, e.g. `OpportunityLineItems`). */
+  subqueries: SoqlQuery[];
 }
 
 /** Parses a query of the subset; throws {@link SoqlSyntaxError}. */
@@ -139,15 +141,6 @@ export function parseSoql(text: string): SoqlQuery {
     }
     throw new SoqlSyntaxError("expected a value");
   };
-
-  expectWord("SELECT");
-  const fields = [ident()];
-  while (peek()?.kind === "punct" && (peek() as { text: string }).text === ",") {
-    pos++;
-    fields.push(ident());
-  }
-  expectWord("FROM");
-  const object = ident();
 
   const primary = (): SoqlCondition => {
     const t = peek();
@@ -207,34 +200,65 @@ export function parseSoql(text: string): SoqlQuery {
     return left;
   };
 
-  const query: SoqlQuery = { fields, object, orderBy: [] };
-  if (isWord("WHERE")) {
-    pos++;
-    query.where = orExpr();
-  }
-  if (isWord("ORDER")) {
-    pos++;
-    expectWord("BY");
+  const isPunct = (p: string) => {
+    const t = peek();
+    return t?.kind === "punct" && t.text === p;
+  };
+  /** One SELECT; a relationship subquery in the field list (`(SELECT … FROM OpportunityLineItems)`) nests. */
+  const select = (nested: boolean): SoqlQuery => {
+    expectWord("SELECT");
+    const fields: string[] = [];
+    const subqueries: SoqlQuery[] = [];
     for (;;) {
-      const field = ident();
-      let descending = false;
-      if (isWord("DESC")) {
+      if (isPunct("(")) {
+        if (nested) throw new SoqlSyntaxError("subqueries cannot nest");
         pos++;
-        descending = true;
-      } else if (isWord("ASC")) pos++;
-      query.orderBy.push({ field, descending });
-      const t = peek();
-      if (t?.kind === "punct" && t.text === ",") pos++;
+        subqueries.push(select(true));
+        if (!isPunct(")")) throw new SoqlSyntaxError("expected ) after a subquery");
+        pos++;
+      } else fields.push(ident());
+      if (isPunct(",")) pos++;
       else break;
     }
-  }
-  if (isWord("LIMIT")) {
-    pos++;
-    const t = tokens[pos++];
-    if (t?.kind !== "number" || !/^\d+$/.test(t.text))
-      throw new SoqlSyntaxError("LIMIT needs a whole number");
-    query.limit = Number(t.text);
-  }
+    if (fields.length === 0) throw new SoqlSyntaxError("SELECT needs at least one field");
+    expectWord("FROM");
+    const object = ident();
+    const query: SoqlQuery = { fields, object, orderBy: [], subqueries };
+    clauses(query);
+    return query;
+  };
+
+  const clauses = (query: SoqlQuery) => {
+    if (isWord("WHERE")) {
+      pos++;
+      query.where = orExpr();
+    }
+    if (isWord("ORDER")) {
+      pos++;
+      expectWord("BY");
+      for (;;) {
+        const field = ident();
+        let descending = false;
+        if (isWord("DESC")) {
+          pos++;
+          descending = true;
+        } else if (isWord("ASC")) pos++;
+        query.orderBy.push({ field, descending });
+        const t = peek();
+        if (t?.kind === "punct" && t.text === ",") pos++;
+        else break;
+      }
+    }
+    if (isWord("LIMIT")) {
+      pos++;
+      const t = tokens[pos++];
+      if (t?.kind !== "number" || !/^\d+$/.test(t.text))
+        throw new SoqlSyntaxError("LIMIT needs a whole number");
+      query.limit = Number(t.text);
+    }
+  };
+
+  const query = select(false);
   if (pos !== tokens.length) throw new SoqlSyntaxError("unexpected text after the query");
   return query;
 }
