@@ -9,16 +9,19 @@ import {
   integerBetween,
   jwtBearerProvider,
   type Ledger,
+  LedgerlineError,
   ledgerOption,
   nonEmptyString,
   optionsObject,
   parseOptions,
   type RetryOptions,
   refreshTokenProvider,
+  sleep,
   type TokenProvider,
   type Transport,
   withMethods,
 } from "@ledgerline/core";
+import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
 import { ApiBudget, type ApiUsage } from "./budget.js";
 import { NON_RETRYABLE_CODES, parseSalesforceError, SALESFORCE_ERROR_CODES } from "./errors.js";
@@ -156,6 +159,15 @@ export interface SalesforceClient {
     statement: SoqlStatement,
     options?: { all?: boolean; batchSize?: number },
   ): AsyncGenerator<QueryResult>;
+  /**
+   * Every row of a SOQL query run as a Bulk API 2.0 query job (for large extracts): creates the job, polls
+   * it every `bulk.pollIntervalMs`, then reads the CSV pages following `Sforce-Locator`. Rows are field
+   * name → text (CSV has no types; an empty cell is `""`). No relationship subqueries.
+   */
+  bulkQuery(
+    statement: SoqlStatement,
+    options?: { all?: boolean; maxRecords?: number },
+  ): AsyncGenerator<Record<string, string>>;
   /** Every record of a SOQL query, page by page. */
   query<T extends SObjectRecord = SObjectRecord>(
     statement: SoqlStatement,
@@ -384,6 +396,53 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
       options?: { all?: boolean; batchSize?: number },
     ): AsyncGenerator<T> {
       for await (const page of queryPages(statement, options)) yield* page.records as T[];
+    },
+    async *bulkQuery(statement, options = {}) {
+      const version = apiVersion;
+      const { data: job } = await http.POST("/services/data/v{version}/jobs/query", {
+        params: { path: { version } },
+        body: { operation: options.all ? "queryAll" : "query", query: statement.text, contentType: "CSV" },
+      });
+      const path = { version, jobId: job.id };
+      const interval = config.bulk?.pollIntervalMs ?? 2000;
+      const deadline = Date.now() + (config.bulk?.timeoutMs ?? 600_000);
+      let state: string = job.state;
+      while (state !== "JobComplete") {
+        if (state === "Failed" || state === "Aborted") {
+          throw new LedgerlineError("BULK_JOB_FAILED", `Bulk query job ${job.id} ended ${state}`, {
+            system: "salesforce",
+          });
+        }
+        if (Date.now() > deadline) {
+          throw new LedgerlineError("BULK_JOB_TIMEOUT", `Bulk query job ${job.id} did not finish in time`, {
+            system: "salesforce",
+            retryable: true,
+          });
+        }
+        await sleep(interval);
+        state = (await http.GET("/services/data/v{version}/jobs/query/{jobId}", { params: { path } })).data
+          .state;
+      }
+      let locator: string | undefined;
+      for (;;) {
+        const { data, response } = await http.GET("/services/data/v{version}/jobs/query/{jobId}/results", {
+          params: {
+            path,
+            query: {
+              ...(locator ? { locator } : {}),
+              ...(options.maxRecords ? { maxRecords: options.maxRecords } : {}),
+            },
+          },
+          parseAs: "text",
+        });
+        yield* parseCsv(String(data ?? ""), { columns: true, skip_empty_lines: true }) as Record<
+          string,
+          string
+        >[];
+        const next = response.headers.get("sforce-locator");
+        if (!next || next === "null") return;
+        locator = next;
+      }
     },
     async composite(subrequests, options = {}) {
       if (!Array.isArray(subrequests) || subrequests.length === 0 || subrequests.length > 25) {

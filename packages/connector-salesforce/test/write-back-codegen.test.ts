@@ -205,3 +205,34 @@ describe("relationship subqueries in the fake", () => {
     fake.api.assertNoViolations();
   });
 });
+
+describe("bulkQuery", () => {
+  it("runs a Bulk API 2.0 query job and reads every CSV page through Sforce-Locator", async () => {
+    const { soql } = await import("../src/index.js");
+    const fake = createSalesforceFake();
+    for (let i = 0; i < 2_500; i++) {
+      fake.insert("Account", {
+        Name: i === 3 ? 'Quote "and", comma\nnewline' : `Client ${i}`,
+        BillingCountry: i % 2 ? null : "Italy",
+      });
+    }
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+      bulk: { pollIntervalMs: 1 },
+    });
+    const rows: Record<string, string>[] = [];
+    for await (const row of sf.bulkQuery(soql`SELECT Id, Name, BillingCountry FROM Account`, {
+      maxRecords: 1_000,
+    }))
+      rows.push(row);
+    expect(rows).toHaveLength(2_500);
+    expect(rows[3]?.Name).toBe('Quote "and", comma\nnewline');
+    expect(rows[1]?.BillingCountry).toBe("");
+    expect(rows[0]?.BillingCountry).toBe("Italy");
+    expect(fake.apiCalls("queryJobResults")).toBe(3);
+    expect(fake.apiCalls("queryJobPoll")).toBeGreaterThan(0);
+    fake.api.assertNoViolations();
+  });
+});

@@ -10,7 +10,7 @@ export const salesforceOpenApi: Record<string, unknown> = {
     "title": "Salesforce Platform REST API (Ledgerline subset)",
     "version": "1.0.0",
     "summary": "The part of the Salesforce Platform REST API that Ledgerline's Salesforce connector calls.",
-    "description": "Written for Ledgerline from Salesforce's public REST API developer guide. It covers only what\nconnector-salesforce sends and reads: single records, upsert by external id, describe, SOQL queries\nwith paging, sObject Collections, composite requests, org limits and the OAuth 2.0 token endpoint.\nBulk API 2.0 ingest jobs are described (create, upload CSV, `UploadComplete`, poll, results); Bulk API\n2.0 query jobs are not yet.\n\nEvery data resource lives under `/services/data/v{version}` on the org's My Domain\n(`https://{MyDomain}.my.salesforce.com`), where `version` is a release such as `66.0`.\n\nErrors come back as an array of `{ message, errorCode, fields? }`. A few answers (some composite\nsubrequest failures, gateway errors) send a single such object instead of an array, so clients accept\nboth. Most answers carry `Sforce-Limit-Info: api-usage=USED/MAX`, the org's rolling 24-hour API usage.\n\nUpsert by external id answers in four ways: 201 with `{ id, success, errors, created: true }` when it\ncreated a record; 200 with `{ id, success, errors, created: false }` when it updated one (API 46.0 and\nlater) or an empty 204 (older versions, and some proxies); 300 with the ids of every record sharing the\nexternal id; 404 `NOT_FOUND` when the external-id field does not exist.\n"
+    "description": "Written for Ledgerline from Salesforce's public REST API developer guide. It covers only what\nconnector-salesforce sends and reads: single records, upsert by external id, describe, SOQL queries\nwith paging, sObject Collections, composite requests, org limits and the OAuth 2.0 token endpoint.\nBulk API 2.0 ingest jobs (create, upload CSV, `UploadComplete`, poll, results) and query jobs (create,\npoll, results paged by `Sforce-Locator`) are described.\n\nEvery data resource lives under `/services/data/v{version}` on the org's My Domain\n(`https://{MyDomain}.my.salesforce.com`), where `version` is a release such as `66.0`.\n\nErrors come back as an array of `{ message, errorCode, fields? }`. A few answers (some composite\nsubrequest failures, gateway errors) send a single such object instead of an array, so clients accept\nboth. Most answers carry `Sforce-Limit-Info: api-usage=USED/MAX`, the org's rolling 24-hour API usage.\n\nUpsert by external id answers in four ways: 201 with `{ id, success, errors, created: true }` when it\ncreated a record; 200 with `{ id, success, errors, created: false }` when it updated one (API 46.0 and\nlater) or an empty 204 (older versions, and some proxies); 300 with the ids of every record sharing the\nexternal id; 404 `NOT_FOUND` when the external-id field does not exist.\n"
   },
   "servers": [
     {
@@ -1152,6 +1152,183 @@ export const salesforceOpenApi: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/services/data/v{version}/jobs/query": {
+      "post": {
+        "operationId": "createQueryJob",
+        "summary": "Create a Bulk API 2.0 query job (starts at once, state `UploadComplete`).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "operation",
+                  "query"
+                ],
+                "properties": {
+                  "operation": {
+                    "type": "string",
+                    "enum": [
+                      "query",
+                      "queryAll"
+                    ]
+                  },
+                  "query": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "contentType": {
+                    "type": "string",
+                    "const": "CSV"
+                  },
+                  "columnDelimiter": {
+                    "type": "string",
+                    "enum": [
+                      "BACKQUOTE",
+                      "CARET",
+                      "COMMA",
+                      "PIPE",
+                      "SEMICOLON",
+                      "TAB"
+                    ]
+                  },
+                  "lineEnding": {
+                    "type": "string",
+                    "enum": [
+                      "LF",
+                      "CRLF"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueryJob"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/query/{jobId}": {
+      "get": {
+        "operationId": "getQueryJob",
+        "summary": "Poll a query job.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueryJob"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/services/data/v{version}/jobs/query/{jobId}/results": {
+      "get": {
+        "operationId": "getQueryJobResults",
+        "summary": "One page of a finished query job's rows as CSV.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/version"
+          },
+          {
+            "$ref": "#/components/parameters/jobId"
+          },
+          {
+            "name": "locator",
+            "in": "query",
+            "description": "The previous page's `Sforce-Locator`; absent for the first page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "maxRecords",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "CSV rows (header row of the selected fields; empty cells for nulls).",
+            "headers": {
+              "Sforce-Limit-Info": {
+                "$ref": "#/components/headers/SforceLimitInfo"
+              },
+              "Sforce-Locator": {
+                "description": "Locator of the next page; the string `null` on the last page.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Sforce-NumberOfRecords": {
+                "description": "Rows in this page.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]+$"
+                }
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -1599,6 +1776,71 @@ export const salesforceOpenApi: Record<string, unknown> = {
             "type": "integer"
           },
           "numberRecordsFailed": {
+            "type": "integer"
+          },
+          "retries": {
+            "type": "integer"
+          },
+          "totalProcessingTime": {
+            "type": "integer"
+          },
+          "errorMessage": {
+            "type": "string"
+          }
+        }
+      },
+      "QueryJob": {
+        "type": "object",
+        "required": [
+          "id",
+          "operation",
+          "state"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "operation": {
+            "type": "string"
+          },
+          "object": {
+            "type": "string"
+          },
+          "createdById": {
+            "type": "string"
+          },
+          "createdDate": {
+            "type": "string"
+          },
+          "systemModstamp": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "UploadComplete",
+              "InProgress",
+              "JobComplete",
+              "Failed",
+              "Aborted"
+            ]
+          },
+          "concurrencyMode": {
+            "type": "string"
+          },
+          "contentType": {
+            "type": "string"
+          },
+          "apiVersion": {
+            "type": "number"
+          },
+          "lineEnding": {
+            "type": "string"
+          },
+          "columnDelimiter": {
+            "type": "string"
+          },
+          "numberRecordsProcessed": {
             "type": "integer"
           },
           "retries": {

@@ -331,6 +331,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/services/data/v{version}/jobs/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a Bulk API 2.0 query job (starts at once, state `UploadComplete`). */
+        post: operations["createQueryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/query/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Poll a query job. */
+        get: operations["getQueryJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/data/v{version}/jobs/query/{jobId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of a finished query job's rows as CSV. */
+        get: operations["getQueryJobResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -431,6 +482,25 @@ export interface components {
             jobType?: string;
             numberRecordsProcessed?: number;
             numberRecordsFailed?: number;
+            retries?: number;
+            totalProcessingTime?: number;
+            errorMessage?: string;
+        };
+        QueryJob: {
+            id: string;
+            operation: string;
+            object?: string;
+            createdById?: string;
+            createdDate?: string;
+            systemModstamp?: string;
+            /** @enum {string} */
+            state: "UploadComplete" | "InProgress" | "JobComplete" | "Failed" | "Aborted";
+            concurrencyMode?: string;
+            contentType?: string;
+            apiVersion?: number;
+            lineEnding?: string;
+            columnDelimiter?: string;
+            numberRecordsProcessed?: number;
             retries?: number;
             totalProcessingTime?: number;
             errorMessage?: string;
@@ -1252,6 +1322,107 @@ export interface operations {
             200: {
                 headers: {
                     "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createQueryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    operation: "query" | "queryAll";
+                    query: string;
+                    /** @constant */
+                    contentType?: "CSV";
+                    /** @enum {string} */
+                    columnDelimiter?: "BACKQUOTE" | "CARET" | "COMMA" | "PIPE" | "SEMICOLON" | "TAB";
+                    /** @enum {string} */
+                    lineEnding?: "LF" | "CRLF";
+                };
+            };
+        };
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryJob"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getQueryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryJob"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getQueryJobResults: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `Sforce-Locator`; absent for the first page. */
+                locator?: string;
+                maxRecords?: number;
+            };
+            header?: never;
+            path: {
+                /** @description API release, e.g. `66.0` (the path reads `v66.0`). */
+                version: components["parameters"]["version"];
+                /** @description Bulk API 2.0 job id (`750…`). */
+                jobId: components["parameters"]["jobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV rows (header row of the selected fields; empty cells for nulls). */
+            200: {
+                headers: {
+                    "Sforce-Limit-Info": components["headers"]["SforceLimitInfo"];
+                    /** @description Locator of the next page; the string `null` on the last page. */
+                    "Sforce-Locator"?: string;
+                    /** @description Rows in this page. */
+                    "Sforce-NumberOfRecords"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -214,6 +214,14 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
   const cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
   const jobs = new Map<string, IngestJobState>();
   const compositeTokens = new Set<string>();
+  const queryJobs = new Map<
+    string,
+    {
+      info: Record<string, unknown> & { id: string; state: string };
+      rows: Record<string, unknown>[];
+      fields: string[];
+    }
+  >();
   let counter = 0;
   let apiCalls = 0;
   const callsByRoute = new Map<string, number>();
@@ -365,9 +373,22 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     objectOf(object)?.fields[field]?.externalId === true;
 
   function runQuery(request: FakeRequest, all: boolean): FakeResponse {
+    const projected = selectRows(request, request.query.get("q") ?? "", all);
+    if (!Array.isArray(projected)) return projected;
+    const hint = /batchSize=(\d+)/.exec(request.headers.get("sforce-query-options") ?? "");
+    const batch = Math.min(2000, Math.max(200, hint ? Number(hint[1]) : (options.batchSize ?? 2000)));
+    return page(request, all, projected, 0, batch);
+  }
+
+  /** Runs a query of the subset: the projected rows (with `attributes`), or the vendor's error answer. */
+  function selectRows(
+    request: FakeRequest,
+    text: string,
+    all: boolean,
+  ): FakeResponse | Record<string, unknown>[] {
     let query: ReturnType<typeof parseSoql>;
     try {
-      query = parseSoql(request.query.get("q") ?? "");
+      query = parseSoql(text);
     } catch (e) {
       if (e instanceof SoqlSyntaxError) return err(400, "MALFORMED_QUERY", e.message);
       throw e;
@@ -446,9 +467,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
       }
       return withAttributes(query.object, version(request), out);
     });
-    const hint = /batchSize=(\d+)/.exec(request.headers.get("sforce-query-options") ?? "");
-    const batch = Math.min(2000, Math.max(200, hint ? Number(hint[1]) : (options.batchSize ?? 2000)));
-    return page(request, all, projected, 0, batch);
+    return projected;
   }
 
   function page(
@@ -986,6 +1005,76 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     [`GET ${DATA}/jobs/ingest/{jobId}/unprocessedrecords`]: data("jobUnprocessed", (request) =>
       jobResults(request, (job) => job.unprocessed, []),
     ),
+    [`POST ${DATA}/jobs/query`]: data("queryJobCreate", (request) => {
+      const body = request.body as { operation: "query" | "queryAll"; query: string };
+      let fields: string[];
+      try {
+        const parsed = parseSoql(body.query);
+        if (parsed.subqueries.length > 0) {
+          return err(400, "API_ERROR", "Bulk API 2.0 query jobs do not support relationship subqueries");
+        }
+        fields = parsed.fields;
+      } catch (e) {
+        if (e instanceof SoqlSyntaxError) return err(400, "MALFORMED_QUERY", e.message);
+        throw e;
+      }
+      const rows = selectRows(request, body.query, body.operation === "queryAll");
+      if (!Array.isArray(rows)) return rows;
+      const id = newId("750");
+      const info = {
+        id,
+        operation: body.operation,
+        object: parseSoql(body.query).object,
+        createdById: "005FAKE000000000AAA",
+        createdDate: now(),
+        systemModstamp: now(),
+        state: "UploadComplete",
+        concurrencyMode: "Parallel",
+        contentType: "CSV",
+        apiVersion: Number(version(request)),
+        lineEnding: "LF",
+        columnDelimiter: "COMMA",
+      };
+      queryJobs.set(id, { info, rows, fields });
+      return { status: 200, body: info };
+    }),
+    [`GET ${DATA}/jobs/query/{jobId}`]: data("queryJobPoll", (request) => {
+      const job = queryJobs.get(request.params.jobId as string);
+      if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+      if (job.info.state === "UploadComplete") job.info.state = "InProgress";
+      else if (job.info.state === "InProgress") {
+        job.info.state = "JobComplete";
+        job.info.numberRecordsProcessed = job.rows.length;
+      }
+      return { status: 200, body: job.info };
+    }),
+    [`GET ${DATA}/jobs/query/{jobId}/results`]: data("queryJobResults", (request) => {
+      const job = queryJobs.get(request.params.jobId as string);
+      if (!job) return err(404, "NOT_FOUND", "The requested resource does not exist");
+      if (job.info.state !== "JobComplete") return err(400, "INVALIDJOBSTATE", "The job is not finished");
+      const locator = request.query.get("locator");
+      const offset = locator ? Number(Buffer.from(locator, "base64url").toString()) : 0;
+      if (!Number.isSafeInteger(offset) || offset < 0) return err(400, "INVALID_LOCATOR", "invalid locator");
+      const max = Number(request.query.get("maxRecords") ?? 50_000);
+      const slice = job.rows.slice(offset, offset + max);
+      const next =
+        offset + max < job.rows.length ? Buffer.from(String(offset + max)).toString("base64url") : "null";
+      const cells = slice.map((r) =>
+        job.fields.map((f) => {
+          const v = r[f];
+          return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+        }),
+      );
+      return {
+        status: 200,
+        headers: {
+          "content-type": "text/csv",
+          "Sforce-Locator": next,
+          "Sforce-NumberOfRecords": String(slice.length),
+        },
+        body: stringifyCsv([job.fields, ...cells], { quoted: true }),
+      };
+    }),
     [`POST ${DATA}/composite`]: data(
       "composite",
       async (request, context) => {
