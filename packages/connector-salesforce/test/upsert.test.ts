@@ -116,6 +116,18 @@ describe("upsertRecords", () => {
     fake.api.assertNoViolations();
   });
 
+  it("Bulk rows refused with UNABLE_TO_LOCK_ROW are resent through Collections: every record written once", async () => {
+    const { fake, sf } = setup({ lockRate: 0.4, seed: 7 }, { maxAttempts: 10 });
+    const input = accounts(3_000);
+    const report = await sf.upsertRecords("Account", "Ledgerline_Key__c", input);
+    expect(report.transport).toBe("bulk");
+    expect(fake.apiCalls("collectionUpsert")).toBeGreaterThan(0);
+    expect(report.created).toBe(3_000);
+    const keys = fake.records("Account").map((r) => r.Ledgerline_Key__c);
+    expect(new Set(keys).size).toBe(3_000);
+    expect(keys).toHaveLength(3_000);
+  });
+
   it("skips unchanged records through the ledger on a rerun", async () => {
     const { fake, sf } = setup();
     await sf.upsertRecords("Account", "Ledgerline_Key__c", accounts(300));

@@ -179,6 +179,9 @@ export async function upsertRecords(
   const { http, apiVersion } = deps;
   let stopped: LedgerlineError | undefined;
 
+  // Records to (re)send through Collections: all of them in Collections mode; after a Bulk job, the rows it
+  // refused with UNABLE_TO_LOCK_ROW (a transient lock), so they are written rather than reported failed.
+  let collectionsQueue: Pending[] = [];
   const bulkThreshold = deps.bulk?.threshold ?? 2000;
   const mode = options.transport ?? "auto";
   if (toSend.length > 0 && (mode === "bulk" || (mode === "auto" && toSend.length > bulkThreshold))) {
@@ -186,6 +189,7 @@ export async function upsertRecords(
     try {
       await bulkUpsert(deps, object, extIdField, toSend, report, written, (p, code, reason, status) => {
         results[p.index] = { index: p.index, externalId: p.externalId, status, code, fields: [], reason };
+        if (code === SALESFORCE_ERROR_CODES.unableToLockRow) collectionsQueue.push(p);
       });
     } catch (e) {
       if (isBudget(e)) stopped = e as LedgerlineError;
@@ -230,7 +234,10 @@ export async function upsertRecords(
     }
   } else if (toSend.length > 0) {
     report.transport = "collections";
-    let queue = toSend;
+    collectionsQueue = toSend;
+  }
+  if (collectionsQueue.length > 0 && !stopped) {
+    let queue = collectionsQueue;
     for (let round = 0; round <= (options.lockRetries ?? 3) && queue.length > 0 && !stopped; round++) {
       const locked: Pending[] = [];
       for (let start = 0; start < queue.length; start += COLLECTION_SIZE) {
