@@ -127,7 +127,7 @@ describe("composite", () => {
     fake.api.assertNoViolations();
   });
 
-  it("with allOrNone, subrequests after a failure are halted", async () => {
+  it("with allOrNone, a failure rolls back the earlier subrequests and halts the later ones", async () => {
     const fake = createSalesforceFake();
     const sf = createSalesforceClient({
       instanceUrl: fake.baseUrl,
@@ -135,21 +135,22 @@ describe("composite", () => {
       fetch: fake.fetch,
     });
     const base = `/services/data/v${sf.apiVersion}`;
+    const post = (referenceId: string, body: Record<string, unknown>) => ({
+      method: "POST" as const,
+      url: `${base}/sobjects/Account`,
+      referenceId,
+      body,
+    });
     const answers = await sf.composite(
-      [
-        {
-          method: "POST",
-          url: `${base}/sobjects/Account`,
-          referenceId: "bad",
-          body: { Name: "x", Nope__c: 1 },
-        },
-        { method: "POST", url: `${base}/sobjects/Account`, referenceId: "next", body: { Name: "y" } },
-      ],
+      [post("first", { Name: "w" }), post("bad", { Name: "x", Nope__c: 1 }), post("next", { Name: "y" })],
       { allOrNone: true },
     );
-    expect(answers.map((a) => a.httpStatusCode)).toEqual([400, 400]);
-    expect(JSON.stringify(answers[1]?.body)).toContain("PROCESSING_HALTED");
+    expect(answers.map((a) => a.httpStatusCode)).toEqual([400, 400, 400]);
+    expect(JSON.stringify(answers[0]?.body)).toContain("PROCESSING_HALTED");
+    expect(JSON.stringify(answers[1]?.body)).toContain("INVALID_FIELD");
+    expect(JSON.stringify(answers[2]?.body)).toContain("PROCESSING_HALTED");
     expect(fake.records("Account")).toHaveLength(0);
+    fake.api.assertNoViolations();
   });
 });
 

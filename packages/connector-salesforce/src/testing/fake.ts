@@ -1092,6 +1092,16 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
         const marker = randomUUID();
         compositeTokens.add(marker);
         let halted = false;
+        // allOrNone: one transaction — a failure rolls back what the earlier subrequests wrote.
+        const snapshot =
+          body.allOrNone === true
+            ? new Map(
+                [...store].map(([name, t]) => [
+                  name,
+                  new Map([...t].map(([id, r]) => [id, structuredClone(r)])),
+                ]),
+              )
+            : undefined;
         try {
           for (const sub of body.compositeRequest) {
             if (halted) {
@@ -1172,6 +1182,23 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           }
         } finally {
           compositeTokens.delete(marker);
+        }
+        if (halted && snapshot) {
+          store.clear();
+          for (const [name, t] of snapshot) store.set(name, t);
+          for (const answer of out) {
+            if (answer.httpStatusCode < 400) {
+              answer.body = [
+                {
+                  errorCode: "PROCESSING_HALTED",
+                  message:
+                    "The transaction was rolled back since another operation in the same transaction failed.",
+                },
+              ];
+              answer.httpHeaders = {};
+              answer.httpStatusCode = 400;
+            }
+          }
         }
         return { status: 200, body: { compositeResponse: out } };
       },
