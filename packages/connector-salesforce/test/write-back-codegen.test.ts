@@ -194,7 +194,8 @@ describe("relationship subqueries in the fake", () => {
     }
     expect(rows.map((r) => r.Name)).toEqual(["Empty", "Globex SOW"]);
     expect(rows[0]?.OpportunityLineItems).toBeNull();
-    const lines = (rows[1]?.OpportunityLineItems as { records: unknown[] }).records;
+    const nested = rows[1]?.OpportunityLineItems as { records: unknown[] } | undefined;
+    const lines = nested?.records ?? [];
     expect(lines).toHaveLength(1);
     const { engagement } = toEngagement(rows[1], lines);
     expect(engagement).toMatchObject({ billingType: { code: "fixed_fee" }, currency: "USD" });
