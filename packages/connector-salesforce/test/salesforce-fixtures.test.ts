@@ -18,8 +18,9 @@ import {
  * Response bodies written to Salesforce's documented shapes (test/fixtures/salesforce/*.json): query pages
  * with `attributes`, nulls for selected empty fields, `+0000` offsets, an instance-relative
  * `nextRecordsUrl`; currency and quantity as JSON numbers; upsert answers 201 / 200 with `created`, the
- * empty 204, the 300 list; Collections results (one without `id`); the error array and the single-object
- * error. Each is served verbatim by a fake that validates every request and response against
+ * empty 204, the 300 list; Collections results (one without `id`); Bulk API 2.0 ingest and query jobs with
+ * their CSV results (quoted cells, a line break inside an error, `Sforce-Locator`); a composite answer; the
+ * error array and the single-object error. Each is served verbatim by a fake that validates every request and response against
  * openapi/salesforce.yaml, read through the client, and mapped.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +29,10 @@ const used = new Set<string>();
 const fixture = (name: string): unknown => {
   used.add(name);
   return JSON.parse(readFileSync(join(folder, name), "utf8"));
+};
+const text = (name: string): string => {
+  used.add(name);
+  return readFileSync(join(folder, name), "utf8");
 };
 const INSTANCE = "https://acme.my.salesforce.com";
 const LIMIT = { "Sforce-Limit-Info": "api-usage=10018/115000" };
@@ -59,6 +64,7 @@ function serve(answers: Record<string, FakeResponse[]>) {
     auth: { type: "client-credentials", clientId: "3MVG9-id", clientSecret: "secret-value" },
     fetch: (r) => (api as FakeApi).fetch(r),
     retry: { baseDelayMs: 1, maxDelayMs: 2, budget: false },
+    bulk: { pollIntervalMs: 1 },
   });
   return { client, api };
 }
@@ -233,8 +239,93 @@ describe("Salesforce fixtures through the client and the mappers", () => {
     expect(SalesforceBudgetError).toBeDefined();
   });
 
+  it("reads a Bulk API 2.0 ingest job: CSV results with quotes and line breaks, matched by external id", async () => {
+    const CSV = { ...LIMIT, "content-type": "text/csv" };
+    const { client, api } = serve({
+      [`POST ${D}/jobs/ingest`]: [{ status: 200, headers: LIMIT, body: fixture("ingest-job-open.json") }],
+      [`PUT ${D}/jobs/ingest/{jobId}/batches`]: [{ status: 201, headers: LIMIT }],
+      [`PATCH ${D}/jobs/ingest/{jobId}`]: [
+        { status: 200, headers: LIMIT, body: fixture("ingest-job-upload-complete.json") },
+      ],
+      [`GET ${D}/jobs/ingest/{jobId}`]: [
+        { status: 200, headers: LIMIT, body: fixture("ingest-job-complete.json") },
+      ],
+      [`GET ${D}/jobs/ingest/{jobId}/successfulResults`]: [
+        { status: 200, headers: CSV, body: text("ingest-successful-results.csv") },
+      ],
+      [`GET ${D}/jobs/ingest/{jobId}/failedResults`]: [
+        { status: 200, headers: CSV, body: text("ingest-failed-results.csv") },
+      ],
+    });
+    const input = [
+      { Ledgerline_Key__c: "k1", Name: "Alpha" },
+      { Ledgerline_Key__c: "k2", Name: "Beta" },
+      { Ledgerline_Key__c: "k3", Name: 'Gamma, "the third"' },
+    ];
+    const report = await client.upsertRecords("Account", "Ledgerline_Key__c", input, { transport: "bulk" });
+    expect(report.transport).toBe("bulk");
+    expect(report.results.map((r) => r.status)).toEqual(["updated", "rejected", "created"]);
+    expect(report.results[1]).toMatchObject({ code: "FIELD_CUSTOM_VALIDATION_EXCEPTION" });
+    expect(report.results[2]).toMatchObject({ id: "0015g00000XyZ99AAB" });
+    expect(api.calls(`GET ${D}/jobs/ingest/{jobId}/unprocessedrecords`)).toBe(0);
+  });
+
+  it("reads a Bulk API 2.0 query job over two CSV pages through Sforce-Locator", async () => {
+    const CSV = { ...LIMIT, "content-type": "text/csv" };
+    const { client } = serve({
+      [`POST ${D}/jobs/query`]: [{ status: 200, headers: LIMIT, body: fixture("query-job.json") }],
+      [`GET ${D}/jobs/query/{jobId}`]: [
+        { status: 200, headers: LIMIT, body: fixture("query-job-complete.json") },
+      ],
+      [`GET ${D}/jobs/query/{jobId}/results`]: [
+        {
+          status: 200,
+          headers: { ...CSV, "Sforce-Locator": "MjAwMA", "Sforce-NumberOfRecords": "2" },
+          body: text("query-job-results-page-1.csv"),
+        },
+        {
+          status: 200,
+          headers: { ...CSV, "Sforce-Locator": "null", "Sforce-NumberOfRecords": "1" },
+          body: text("query-job-results-page-2.csv"),
+        },
+      ],
+    });
+    const rows = await collect(client.bulkQuery(soql`SELECT Id, Name, BillingCountry FROM Account`));
+    expect(rows.map((r) => r.Name)).toEqual([
+      "Northwind Traders GmbH",
+      "Northwind Traders France SAS",
+      "Contoso Ltd",
+    ]);
+    expect(rows[1]?.BillingCountry).toBe("");
+  });
+
+  it("reads a composite answer: per-subrequest status, headers and the error array", async () => {
+    const { client } = serve({
+      [`POST ${D}/composite`]: [{ status: 200, headers: LIMIT, body: fixture("composite-response.json") }],
+    });
+    const answers = await client.composite([
+      {
+        method: "POST",
+        url: "/services/data/v66.0/sobjects/Account",
+        referenceId: "newAccount",
+        body: { Name: "G" },
+      },
+      {
+        method: "POST",
+        url: "/services/data/v66.0/sobjects/Opportunity",
+        referenceId: "newOpp",
+        body: { Name: "SOW", AccountId: "@{newAccount.id}" },
+      },
+    ]);
+    expect(answers.map((a) => [a.referenceId, a.httpStatusCode])).toEqual([
+      ["newAccount", 201],
+      ["newOpp", 400],
+    ]);
+    expect(answers[0]?.httpHeaders.Location).toContain("0015g00000XyZ55AAB");
+  });
+
   it("every fixture file is used by a test above", () => {
-    const files = readdirSync(folder).filter((f) => f.endsWith(".json"));
+    const files = readdirSync(folder).filter((f) => f.endsWith(".json") || f.endsWith(".csv"));
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
 });
