@@ -34,8 +34,8 @@ import {
 } from "./operations/upsert-records.js";
 import type { SoqlStatement } from "./soql.js";
 
-/** API release used when `apiVersion` is not given (Spring '26). */
-export const DEFAULT_API_VERSION = "66.0";
+/** API release used when `apiVersion` is not given (Winter '27, the current release). */
+export const DEFAULT_API_VERSION = "68.0";
 
 /** Credentials of {@link createSalesforceClient}. Secrets are never logged. */
 export type SalesforceAuth =

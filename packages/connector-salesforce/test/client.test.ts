@@ -49,7 +49,7 @@ describe("createSalesforceClient", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).toMatch(/apiBudgetShare/);
     expect(String(error)).not.toContain("s3cr3t-value");
-    expect(DEFAULT_API_VERSION).toBe("66.0");
+    expect(DEFAULT_API_VERSION).toBe("68.0");
   });
 
   it("JWT bearer: signs an RS256 assertion (exp ≤ 3 min), then sends requests to the token's instance_url", async () => {
