@@ -77,6 +77,32 @@ describe("contract: requests and fake responses against openapi/salesforce.yaml"
     expect(fake.records("Account")).toHaveLength(0);
   });
 
+  it("Collections upsert with allOrNone: one failed record rolls the whole request back", async () => {
+    const { fake, sf } = setup();
+    fake.insert("Account", { Name: "A", Ledgerline_Key__c: "dup" });
+    fake.insert("Account", { Name: "B", Ledgerline_Key__c: "dup" });
+    const send = (allOrNone: boolean) =>
+      sf.http.PATCH(`${D}/composite/sobjects/{sobject}/{extIdField}`, {
+        params: { path: { version: sf.apiVersion, sobject: "Account", extIdField: "Ledgerline_Key__c" } },
+        body: {
+          allOrNone,
+          records: [
+            { attributes: { type: "Account" }, Ledgerline_Key__c: "new-1", Name: "N1" },
+            { attributes: { type: "Account" }, Ledgerline_Key__c: "dup", Name: "C" },
+          ],
+        },
+      });
+    const { data: rolledBack } = await send(true);
+    expect(rolledBack.map((r) => r.success)).toEqual([false, false]);
+    expect(rolledBack[0]?.errors[0]?.statusCode).toBe("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    expect(rolledBack[1]?.errors[0]?.statusCode).toBe("DUPLICATE_EXTERNAL_ID");
+    expect(fake.records("Account")).toHaveLength(2); // nothing written
+    const { data: partial } = await send(false);
+    expect(partial.map((r) => r.success)).toEqual([true, false]);
+    expect(fake.records("Account")).toHaveLength(3); // the valid record written on its own
+    fake.api.assertNoViolations();
+  });
+
   it("is as strict as the vendor: unknown field INVALID_FIELD, wrong type JSON_PARSER_ERROR, read-only field refused, 300 on duplicate external ids", async () => {
     const { fake, sf } = setup();
     const version = sf.apiVersion;

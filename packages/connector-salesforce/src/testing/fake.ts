@@ -495,6 +495,18 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
     return page(request, all, cursor.records, Number(m[2]), cursor.batch);
   }
 
+  /** A deep copy of every table: what an all-or-none transaction rolls back to. */
+  function snapshotStore(): Map<string, Map<string, FakeRecord>> {
+    return new Map(
+      [...store].map(([name, t]) => [name, new Map([...t].map(([id, r]) => [id, structuredClone(r)]))]),
+    );
+  }
+
+  function restoreStore(snapshot: Map<string, Map<string, FakeRecord>>): void {
+    store.clear();
+    for (const [name, t] of snapshot) store.set(name, t);
+  }
+
   function collectionRecords(
     request: FakeRequest,
   ): { records: Record<string, unknown>[]; allOrNone: boolean } | FakeResponse {
@@ -874,6 +886,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           const problem = checkFields(object, stripAttributes(r), new Set([extIdField]));
           if (problem) return problem;
         }
+        const snapshot = parsed.allOrNone ? snapshotStore() : undefined;
         const results = parsed.records.map((r) => {
           const fields = stripAttributes(r);
           const value = fields[extIdField];
@@ -933,6 +946,30 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           }
           return { id: outcome.id, success: true, errors: [], created: outcome.kind === "created" };
         });
+        // allOrNone: one transaction — any failed record rolls back the whole request; the records that
+        // would have succeeded answer ALL_OR_NONE_OPERATION_ROLLED_BACK, the failed ones keep their errors.
+        if (snapshot && results.some((r) => !r.success)) {
+          restoreStore(snapshot);
+          return {
+            status: 200,
+            body: results.map((r) =>
+              r.success
+                ? {
+                    id: null,
+                    success: false,
+                    errors: [
+                      {
+                        statusCode: "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                        message:
+                          "Record rolled back because not all records were valid and the request was using AllOrNone header",
+                        fields: [],
+                      },
+                    ],
+                  }
+                : r,
+            ),
+          };
+        }
         return { status: 200, body: results };
       },
       { write: true },
@@ -1093,15 +1130,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
         compositeTokens.add(marker);
         let halted = false;
         // allOrNone: one transaction — a failure rolls back what the earlier subrequests wrote.
-        const snapshot =
-          body.allOrNone === true
-            ? new Map(
-                [...store].map(([name, t]) => [
-                  name,
-                  new Map([...t].map(([id, r]) => [id, structuredClone(r)])),
-                ]),
-              )
-            : undefined;
+        const snapshot = body.allOrNone === true ? snapshotStore() : undefined;
         try {
           for (const sub of body.compositeRequest) {
             if (halted) {
@@ -1184,8 +1213,7 @@ export function createSalesforceFake(options: SalesforceFakeOptions = {}): Sales
           compositeTokens.delete(marker);
         }
         if (halted && snapshot) {
-          store.clear();
-          for (const [name, t] of snapshot) store.set(name, t);
+          restoreStore(snapshot);
           for (const answer of out) {
             if (answer.httpStatusCode < 400) {
               answer.body = [
