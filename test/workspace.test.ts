@@ -76,7 +76,11 @@ describe.each(packages)("packages/$dir", ({ path, pkg }) => {
     } else if (pkg.name === "@ledgerline/canonical") {
       // canonical takes only the error base (LedgerlineError / ValidationError) from core; see its README
       expect(internal.every((d) => d === "@ledgerline/core")).toBe(true);
+    } else if (pkg.name === "@ledgerline/flows") {
+      // flows composes the chain: the one package that may import several connectors (never the other way)
+      expect(internal.every((d) => /^@ledgerline\/(core|canonical|connector-[a-z]+)$/.test(d))).toBe(true);
     } else {
+      // a connector takes core and canonical only: anything two connectors need goes down, never sideways
       expect(internal.every((d) => d === "@ledgerline/core" || d === "@ledgerline/canonical")).toBe(true);
     }
   });

@@ -96,6 +96,13 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
+export {
+  Crosswalk,
+  type CrosswalkKind,
+  type CrosswalkLink,
+  type CrosswalkLinkResult,
+  type CrosswalkSystem,
+} from "./crosswalk.js";
 export { type FieldPresence, FieldReader } from "./field-reader.js";
 export {
   FileLedger,
