@@ -1,3 +1,4 @@
+import { formatHoursMinutes } from "./duration.js";
 import {
   BUSINESS_IMPACTS,
   type BusinessImpact,
@@ -5,6 +6,7 @@ import {
   exceptionId,
   type IntegrationException,
 } from "./integration-exception.js";
+import { fromMinorUnits, type Money, toMinorUnits } from "./money.js";
 
 /** Plural phrases describing exception codes in headlines ("missing tax codes"). Extend per integration. */
 export const EXCEPTION_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -26,6 +28,7 @@ export const EXCEPTION_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   BILLABLE_MISMATCH: "billable flags inconsistent with the billing type",
   VALIDATION_FAILED: "invalid data",
   CLIENT_HIERARCHY_CYCLE: "cycles in the customer hierarchy",
+  EDITED_AFTER_APPROVAL: "edits after approval",
 };
 
 const NOUNS: Readonly<Record<string, [string, string]>> = {
@@ -44,11 +47,19 @@ const NOUNS: Readonly<Record<string, [string, string]>> = {
   ResourceAssignment: ["assignment", "assignments"],
 };
 
-/** Exceptions sharing impact, code and record type. */
+/** Exceptions sharing impact, code, record type and subject. */
 export interface ExceptionGroup {
   impact: BusinessImpact;
   code: string;
   recordType: string;
+  /** The exceptions' common `subject` (`cost center CC-450 (Data & AI Lab)`), when they carry one. */
+  subject?: string;
+  /** Total minutes of the distinct records, when any exception carries minutes. */
+  minutes?: number;
+  /** Exact totals per currency of the distinct records' amounts (sorted by currency), when any carries one. */
+  amounts?: Money[];
+  /** Distinct people concerned (`record.resource`), when any exception names one. */
+  people?: number;
   /** Distinct records affected. */
   count: number;
   /** Total occurrences (an exception seen in several runs counts each time). */
@@ -61,7 +72,10 @@ export interface ExceptionGroup {
   oldestFirstSeen: string;
   /** Age of the oldest exception in the group, in milliseconds. */
   maxAgeMs: number;
-  /** One line for a report: "3 invoices blocked by missing tax codes". */
+  /**
+   * One line for a report: "3 invoices blocked by missing tax codes", with the subject and the totals when
+   * there are any: "532 time entries blocked by missing cost center mappings: cost center CC-450 (133:00 h, 12 people)".
+   */
   headline: string;
 }
 
@@ -95,9 +109,27 @@ function noun(type: string, count: number): string {
   return count === 1 ? `${type} record` : `${type} records`;
 }
 
+interface GroupBuilder extends ExceptionGroup {
+  recordSet: Set<string>;
+  projectSet: Set<string>;
+  peopleSet: Set<string>;
+  minuteSum: number | undefined;
+  minor: Map<string, bigint>;
+}
+
+function totalsText(group: ExceptionGroup): string {
+  const parts: string[] = [];
+  if (group.minutes !== undefined) parts.push(`${formatHoursMinutes(group.minutes)} h`);
+  if (group.amounts) parts.push(group.amounts.map((m) => `${m.currency} ${m.amount}`).join(" + "));
+  if (group.people !== undefined) parts.push(`${group.people} ${group.people === 1 ? "person" : "people"}`);
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`;
+}
+
 /**
- * Groups exceptions by business impact, code and record type so a report can say
- * "3 invoices blocked by missing tax codes". Duplicates (same code, same record) are counted once.
+ * Groups exceptions by business impact, code, record type and subject so a report can say
+ * "3 invoices blocked by missing tax codes" or "12 time entries blocked by missing cost center mappings:
+ * cost center CC-450 (41:15 h, 3 people)". Duplicates (same code, same record) are counted once, and so are
+ * their minutes and amounts: totals are exact (integer minutes, money in minor units per currency).
  */
 export function summarizeExceptions(
   exceptions: Iterable<IntegrationException>,
@@ -105,17 +137,18 @@ export function summarizeExceptions(
 ): ExceptionSummary {
   const now = options.now ?? new Date();
   const seen = new Set<string>();
-  const groups = new Map<string, ExceptionGroup & { recordSet: Set<string>; projectSet: Set<string> }>();
+  const groups = new Map<string, GroupBuilder>();
   const byImpact = Object.fromEntries(BUSINESS_IMPACTS.map((i) => [i, 0])) as Record<BusinessImpact, number>;
   let total = 0;
   for (const ex of exceptions) {
-    const groupKey = JSON.stringify([ex.impact, ex.code, ex.record.type]);
+    const groupKey = JSON.stringify([ex.impact, ex.code, ex.record.type, ex.subject ?? null]);
     let group = groups.get(groupKey);
     if (!group) {
       group = {
         impact: ex.impact,
         code: ex.code,
         recordType: ex.record.type,
+        ...(ex.subject === undefined ? {} : { subject: ex.subject }),
         count: 0,
         occurrences: 0,
         records: [],
@@ -125,6 +158,9 @@ export function summarizeExceptions(
         headline: "",
         recordSet: new Set(),
         projectSet: new Set(),
+        peopleSet: new Set(),
+        minuteSum: undefined,
+        minor: new Map(),
       };
       groups.set(groupKey, group);
     }
@@ -138,19 +174,41 @@ export function summarizeExceptions(
     total++;
     byImpact[ex.impact] = (byImpact[ex.impact] ?? 0) + 1;
     group.recordSet.add(ex.record.key);
+    if (ex.record.resource !== undefined) group.peopleSet.add(ex.record.resource);
+    if (ex.minutes !== undefined) group.minuteSum = (group.minuteSum ?? 0) + ex.minutes;
+    if (ex.amount !== undefined) {
+      const currency = ex.amount.currency;
+      group.minor.set(currency, (group.minor.get(currency) ?? 0n) + toMinorUnits(ex.amount));
+    }
   }
   const order = (impact: BusinessImpact) => BUSINESS_IMPACTS.indexOf(impact);
-  const out: ExceptionGroup[] = [...groups.values()].map(({ recordSet, projectSet, ...group }) => {
+  const out: ExceptionGroup[] = [...groups.values()].map((builder) => {
+    const { recordSet, projectSet, peopleSet, minuteSum, minor, ...group } = builder;
     const count = recordSet.size;
     const verb = group.impact === "data-quality" ? "flagged for" : "blocked by";
-    return {
+    const result: ExceptionGroup = {
       ...group,
       count,
       records: [...recordSet].sort(),
       projects: [...projectSet].sort(),
-      headline: `${count} ${noun(group.recordType, count)} ${verb} ${describe(group.code, options.descriptions)}`,
     };
+    if (minuteSum !== undefined) result.minutes = minuteSum;
+    if (minor.size > 0) {
+      result.amounts = [...minor]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, sum]) => fromMinorUnits(sum, currency));
+    }
+    if (peopleSet.size > 0) result.people = peopleSet.size;
+    const subject = group.subject === undefined ? "" : `: ${group.subject}`;
+    result.headline = `${count} ${noun(group.recordType, count)} ${verb} ${describe(group.code, options.descriptions)}${subject}${totalsText(result)}`;
+    return result;
   });
-  out.sort((a, b) => order(a.impact) - order(b.impact) || b.count - a.count || a.code.localeCompare(b.code));
+  out.sort(
+    (a, b) =>
+      order(a.impact) - order(b.impact) ||
+      b.count - a.count ||
+      a.code.localeCompare(b.code) ||
+      (a.subject ?? "").localeCompare(b.subject ?? ""),
+  );
   return { total, byImpact, groups: out };
 }

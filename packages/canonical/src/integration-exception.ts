@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CanonicalKeySchema } from "./canonical-key.js";
+import { MinutesSchema } from "./duration.js";
+import { type Money, MoneySchema } from "./money.js";
 import { InstantSchema } from "./source.js";
 
 /** What an exception stops the business from doing. */
@@ -23,6 +25,8 @@ export const ExceptionRecordSchema = z.object({
   id: z.string().max(255).optional(),
   /** Canonical key of the project it belongs to, for per-project reports. */
   project: CanonicalKeySchema.optional(),
+  /** Canonical key of the person it concerns (the consultant of a time entry), counted distinct in summaries. */
+  resource: CanonicalKeySchema.optional(),
 });
 /** The record an exception concerns. */
 export type ExceptionRecord = z.infer<typeof ExceptionRecordSchema>;
@@ -40,6 +44,15 @@ export const IntegrationExceptionSchema = z
     record: ExceptionRecordSchema,
     /** The field at fault, as a dotted path. */
     field: z.string().max(255).optional(),
+    /**
+     * What the exception concerns, for grouping and headlines: the unmapped code (`cost center CC-450 (Data
+     * & AI Lab)`), the closed project (`P-108 Tailspin, closed 2026-10-16`). Never a rate, salary or secret.
+     */
+    subject: z.string().min(1).max(255).optional(),
+    /** Minutes of work the record carries (a time entry's duration), totalled by `summarizeExceptions`. */
+    minutes: MinutesSchema.optional(),
+    /** Money the record carries (an expense's amount), totalled exactly per currency by `summarizeExceptions`. */
+    amount: MoneySchema.optional(),
     firstSeen: InstantSchema,
     lastSeen: InstantSchema,
     occurrences: z.int().min(1),
@@ -57,6 +70,12 @@ export interface IntegrationExceptionInput {
   message: string;
   record: ExceptionRecord;
   field?: string;
+  /** What it concerns, for grouping (see {@link IntegrationExceptionSchema}). */
+  subject?: string;
+  /** Minutes of work the record carries. */
+  minutes?: number;
+  /** Money the record carries. */
+  amount?: Money;
   correlationId?: string;
   /** When the problem was first seen (default: `now`). */
   firstSeen?: Date | string;
@@ -84,6 +103,9 @@ export function createIntegrationException(input: IntegrationExceptionInput): In
     occurrences: 1,
   };
   if (input.field !== undefined) exception.field = input.field;
+  if (input.subject !== undefined) exception.subject = input.subject;
+  if (input.minutes !== undefined) exception.minutes = input.minutes;
+  if (input.amount !== undefined) exception.amount = input.amount;
   if (input.correlationId !== undefined) exception.correlationId = input.correlationId;
   return exception;
 }

@@ -6,7 +6,7 @@ import { CANONICAL_SCHEMAS, type CanonicalTypeName } from "./schemas.js";
  * Version of the canonical model and of its JSON Schemas (semver: a major bump removes or changes the meaning
  * of a field, a minor bump adds optional fields or types).
  */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "1.1.0";
 
 /** Base of the `$id` of every exported JSON Schema. */
 export const JSON_SCHEMA_BASE_URI = "https://schemas.ledgerline.dev/canonical/";

@@ -34,6 +34,8 @@ export interface ProjectReconciliation {
   buckets: BucketTotals;
   /** Target minus source. */
   difference: { minutes: number; amounts: Record<string, string> };
+  /** Of this project's records missing in the target, how many `isExplained` accepts (0 without it). */
+  explained: number;
 }
 
 /** One field that differs between the two sides. Money and minute differences carry `delta` (target − source). */
@@ -68,6 +70,11 @@ export interface Reconciliation<R> {
   /** Second and later records with an already-seen key on the source side. */
   duplicateInSource: R[];
   duplicateInTarget: R[];
+  /**
+   * Of `missingInTarget`, how many records `isExplained` accepts (e.g. held back for a known reason: closed
+   * project, unmapped cost center). The rest are unexplained gaps. 0 without `isExplained`.
+   */
+  explained: number;
   totals: { source: Totals; target: Totals; buckets: BucketTotals };
   /** Per project, sorted by project key. */
   byProject: ProjectReconciliation[];
@@ -95,6 +102,11 @@ export interface ReconcileOptions<R> {
    * Fields compared on matched keys (default: minutes, amount, date, billable, project, task, resource).
    */
   fields?: readonly ReconcileField<R>[];
+  /**
+   * True for a source record whose absence in the target has a known reason (the flow rejected it on
+   * purpose and raised an exception). Counted in `explained`, overall and per project.
+   */
+  isExplained?: (record: R) => boolean;
 }
 
 type Loose = Record<string, unknown>;
@@ -256,11 +268,13 @@ export function reconcile<R>(
     missingInSource: [],
     duplicateInSource: [],
     duplicateInTarget: [],
+    explained: 0,
     totals: undefined as unknown as Reconciliation<R>["totals"],
     byProject: [],
   };
   const all = newBuilders();
   const perProject = new Map<string, BucketBuilders>();
+  const explainedByProject = new Map<string, number>();
   const tally = (
     record: R,
     side: "source" | "target",
@@ -318,6 +332,11 @@ export function reconcile<R>(
     if (!seenTargets.has(key)) {
       result.missingInTarget.push(source);
       tally(source, "source", "missingInTarget");
+      if (options.isExplained?.(source)) {
+        result.explained++;
+        const project = projectOf(source) ?? "(none)";
+        explainedByProject.set(project, (explainedByProject.get(project) ?? 0) + 1);
+      }
     }
   }
 
@@ -343,6 +362,7 @@ export function reconcile<R>(
       target,
       buckets: bucketsOf(b),
       difference: { minutes: target.minutes - source.minutes, amounts },
+      explained: explainedByProject.get(project) ?? 0,
     };
   });
   return result;
