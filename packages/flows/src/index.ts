@@ -8,4 +8,52 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
-export type { StepCounts, StepRecordOutcome, StepRecordStatus, StepReport } from "./report.js";
+export {
+  editedAfterApprovalException,
+  primaryIssue,
+  REJECTION_PRIORITY,
+  type RejectionContext,
+  type RejectionIssue,
+  rejectionException,
+  workType,
+} from "./delivery-exceptions.js";
+export { type DeliveryPolicy, deliveryPostingContext, editedAfterApproval } from "./delivery-policy.js";
+export {
+  type DeliveryReconciliation,
+  type KindReconciliation,
+  NOT_RECONCILED,
+  type ProjectReconciliationRow,
+  type ReconcileDeliveryOptions,
+  type ReconcileNetSuite,
+  type ReconciliationCounts,
+  reconcileDelivery,
+} from "./delivery-reconciliation.js";
+export {
+  type DateRange,
+  DELIVERY_READS,
+  type DeliveryPsa,
+  type DeliverySnapshot,
+  describeError,
+  type ExpenseSubmissionCounts,
+  enrichWork,
+  type ReadDeliveryOptions,
+  type ResourceDirectory,
+  type ResourceFacts,
+  readDeliverySnapshot,
+  type UnreadableRecord,
+} from "./delivery-snapshot.js";
+export {
+  type DeliveryClients,
+  type DeliveryNetSuite,
+  type DeliveryPhase,
+  type PostDeliveryOptions,
+  postDelivery,
+  rejectedKeys,
+} from "./post-delivery.js";
+export type {
+  ReadFailure,
+  StepCounts,
+  StepRecordOutcome,
+  StepRecordStatus,
+  StepReport,
+} from "./report.js";

@@ -39,4 +39,17 @@ export interface StepReport extends StepCounts {
   exceptions: IntegrationException[];
   /** When the step started and finished (ISO 8601) and how long each phase took, in milliseconds. */
   timings: { startedAt: string; finishedAt: string; durationMs: number; phases: Record<string, number> };
+  /**
+   * Reads the step could not do in full. What it read before the error is still processed; records it
+   * could not read are not in `records` — rerun once the source answers.
+   */
+  readFailures?: ReadFailure[];
+}
+
+/** A read a step could not do in full (after the client's retries): what, and the error it ended with. */
+export interface ReadFailure {
+  /** What could not be read, e.g. `Kantata time entries`. */
+  what: string;
+  /** The error's class and message (no values, no secrets). */
+  error: string;
 }
