@@ -1,21 +1,22 @@
 import { setMaxListeners } from "node:events";
 import { join } from "node:path";
-import type { BillableExpense } from "@ledgerline/canonical";
+import { createNetSuiteClient, type NetSuiteClient } from "@ledgerline/connector-netsuite";
+import { createPsaClient, type PsaClient } from "@ledgerline/connector-psa";
+import { FileLedger, type Ledger, type RetryOptions } from "@ledgerline/core";
 import {
-  createNetSuiteClient,
-  type NetSuiteClient,
-  type NetSuiteRecordResult,
-  type PostReport,
-} from "@ledgerline/connector-netsuite";
-import { createPsaClient } from "@ledgerline/connector-psa";
-import { type BatchProgress, FileLedger, type RetryOptions } from "@ledgerline/core";
-import { ExceptionCollector } from "./exceptions.js";
+  type DeliveryPolicy,
+  type DeliveryReconciliation,
+  type DeliverySnapshot,
+  postDelivery,
+  type ResourceDirectory,
+  readDeliverySnapshot,
+  reconcileDelivery,
+  rejectedKeys,
+  type StepReport,
+} from "@ledgerline/flows";
 import { type DemoFakes, startFakes } from "./fakes.js";
-import { editedAfterApproval, exceptionOf, postingContext } from "./policy.js";
 import type { ProgressBar } from "./progress.js";
-import { readPsa } from "./read.js";
-import { type KindReconciliation, reconcileExpenses, reconcileTime } from "./reconciliation.js";
-import { DEMO_SIZE, generateDataSet, type SeedSize } from "./seed.js";
+import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
 import {
   clearState,
   finishState,
@@ -24,16 +25,7 @@ import {
   StateFileError,
   type StatePaths,
 } from "./state.js";
-import {
-  type ApprovedInKantata,
-  addBuckets,
-  type DemoSummary,
-  type FailureSample,
-  NO_BUCKETS,
-  type PhaseSummary,
-  type ReadFailure,
-  type ReconciliationCounts,
-} from "./summary.js";
+import { type ApprovedInKantata, type DemoSummary, summarizeRun } from "./summary.js";
 
 /** Options of {@link runQuoteToCash}. */
 export interface FlowOptions {
@@ -150,14 +142,6 @@ async function runLocked(
       timeoutMs: 5_000,
       limits: { maxConcurrency: 4 },
     });
-    const startMs = performance.now() - started;
-    const readStarted = performance.now();
-    options.progress?.start("reading Kantata");
-    const snapshot = await readPsa(psa, data, options.signal);
-    const readFailures: ReadFailure[] = [...snapshot.readFailures];
-    options.progress?.clear();
-    const readMs = performance.now() - readStarted;
-    const projects = new Map(snapshot.projects.map((p) => [p.key, p]));
     const netsuite = createNetSuiteClient({
       accountId: "123456_SB1",
       baseUrl: fakes.netsuiteServer.url,
@@ -167,197 +151,33 @@ async function runLocked(
       timeoutMs: 5_000,
       ledger,
       masterData: {
-        dimensions: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
+        dimensions: demoPolicy(data).dimensionMap,
         expenseCategories: EXPENSE_CATEGORIES,
       },
-      timePolicy: (entry) => postingContext(entry, projects, data),
-      expensePolicy: (expense) => postingContext(expense, projects, data),
     });
-
-    const exceptions = new ExceptionCollector();
-    const failures: FailureSample[] = [];
-    const phases: PhaseSummary[] = [];
-    const run = async (
-      name: string,
-      total: number,
-      post: (common: Parameters<NetSuiteClient["postTime"]>[1]) => Promise<PostReport>,
-      onResult?: (result: NetSuiteRecordResult) => void,
-    ) => {
-      options.progress?.start(name, total);
-      const report = await post({
-        mode: "single",
-        concurrency: concurrency * 2,
-        collectResults: false,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onProgress: (p: BatchProgress) => options.progress?.update(p),
-        onResult: (result) => {
-          if (result.status === "failed" && failures.length < 10) {
-            failures.push({ phase: name, record: result.key, error: result.reason ?? "unknown error" });
-          }
-          onResult?.(result);
-        },
-      });
-      options.progress?.clear();
-      phases.push({
-        name,
-        input: report.input,
-        buckets: {
-          written: report.written,
-          unchanged: report.unchanged,
-          rejected: report.rejected,
-          failed: report.failed,
-        },
-        durationMs: report.durationMs,
-      });
-      return report;
-    };
-
-    // Time and expenses resolve their project (status, currency, NetSuite job) from the projects read;
-    // with the master data read only in part, posting them would reject or fail them for the wrong reason.
-    // They are held back as failed — the error says why — and the next run posts them.
-    const masterUnread = readFailures.find(
-      (f) => f.what === "Kantata clients" || f.what === "Kantata projects",
-    );
-    const holdBack = (name: string, keys: readonly string[]) => {
-      const error = `not posted: ${masterUnread?.what} could not be read in full (${masterUnread?.error})`;
-      for (const key of keys.slice(0, Math.max(0, 10 - failures.length))) {
-        failures.push({ phase: name, record: key, error });
-      }
-      phases.push({
-        name,
-        input: keys.length,
-        buckets: { ...NO_BUCKETS, failed: keys.length },
-        durationMs: 0,
-      });
-    };
-
-    const unreadable = snapshot.unreadable;
-    await run("customers", snapshot.clients.length, (o) => netsuite.upsertClients(snapshot.clients, o));
-    await run("projects", snapshot.projects.length, (o) => netsuite.upsertProjects(snapshot.projects, o));
-    const timeByKey = new Map(snapshot.timeEntries.map((e) => [e.key, e]));
-    const rejectedKeys = new Set<string>();
-    if (masterUnread) {
-      holdBack(
-        "time entries",
-        snapshot.timeEntries.map((e) => e.key),
-      );
-      holdBack(
-        "expenses",
-        snapshot.expenses.map((e) => e.key),
-      );
-    } else {
-      await run(
-        "time entries",
-        snapshot.timeEntries.length,
-        (o) => netsuite.postTime(snapshot.timeEntries, o),
-        (result) => {
-          const entry = timeByKey.get(result.key);
-          if (!entry) return;
-          if (result.status === "rejected") {
-            rejectedKeys.add(result.key);
-            exceptions.add(exceptionOf(result, entry, "time entries", projects, data));
-          } else if (result.status !== "failed" && editedAfterApproval(entry, snapshot)) {
-            exceptions.add({
-              code: "EDITED_AFTER_APPROVAL",
-              kind: "time entries",
-              minutes: entry.minutes,
-              rejected: false,
-            });
-          }
-        },
-      );
-      const expenseByKey = new Map(snapshot.expenses.map((e) => [e.key, e]));
-      await run(
-        "expenses",
-        snapshot.expenses.length,
-        // The approval / billable gate runs first inside postExpenses (expensePolicy), so lines that are not
-        // yet approved are rejected there with APPROVAL_REQUIRED and never mapped or sent.
-        (o) => netsuite.postExpenses(snapshot.expenses as BillableExpense[], o),
-        (result) => {
-          const expense = expenseByKey.get(result.key);
-          if (expense && result.status === "rejected") {
-            rejectedKeys.add(result.key);
-            exceptions.add(exceptionOf(result, expense, "expenses", projects, data));
-          }
-        },
-      );
-    }
-    if (unreadable.length > 0) {
-      phases.push({
-        name: "unreadable",
-        input: unreadable.length,
-        buckets: { ...NO_BUCKETS, rejected: unreadable.length },
-        durationMs: 0,
-      });
-      for (const u of unreadable)
-        exceptions.add({ code: "OTHER", kind: "records", subject: u.reason, rejected: true });
-    }
-
-    const reconcileStarted = performance.now();
-    options.progress?.start("reconciling");
-    const common = { netsuite, ledger, data, projects, explained: rejectedKeys, signal: options.signal };
-    // A kind whose Kantata side was not read in full, or whose NetSuite side cannot be read, is not
-    // reconciled: its read failure is reported instead (comparing half a side would invent gaps).
-    const reconciled = async (
-      kind: "time" | "expenses",
-      sourceRead: string,
-      run: () => Promise<KindReconciliation>,
-    ): Promise<KindReconciliation> => {
-      if (readFailures.some((f) => f.what === sourceRead)) {
-        readFailures.push({
-          what: `${kind} reconciliation`,
-          error: `skipped: ${sourceRead} not read in full`,
-        });
-        return NOT_RECONCILED;
-      }
-      try {
-        return await run();
-      } catch (error) {
-        if (options.signal.aborted) throw error;
-        readFailures.push({ what: `NetSuite ${kind} for the reconciliation`, error: describe(error) });
-        return NOT_RECONCILED;
-      }
-    };
-    const time = await reconciled("time", "Kantata time entries", () =>
-      reconcileTime({
-        ...common,
-        source: snapshot.timeEntries.filter((e) => e.approval.state === "approved"),
-      }),
-    );
-    const expenses = await reconciled("expenses", "Kantata expenses", () =>
-      reconcileExpenses({
-        ...common,
-        source: snapshot.expenses.filter((e) => e.approval.state === "approved"),
-      }),
-    );
-    options.progress?.clear();
-    const reconcileMs = performance.now() - reconcileStarted;
-
-    const buckets = phases.reduce((sum, p) => addBuckets(sum, p.buckets), NO_BUCKETS);
-    const counts = requestCounts(fakes);
-    return {
-      seed: data.seed,
-      period: data.period,
+    const startMs = performance.now() - started;
+    const chain = await runChain({
+      psa,
+      netsuite,
+      ledger,
+      data,
+      concurrency: concurrency * 2,
+      signal: options.signal,
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    return summarizeRun({
+      data,
+      chain,
       faults: options.faults,
-      input: phases.reduce((n, p) => n + p.input, 0),
-      buckets,
-      phases,
-      exceptions: exceptions.groups(),
       targetDuplicates: fakes.netsuite.duplicateExternalIds().length,
-      reconciliation: addCounts(time.totals, expenses.totals),
-      reconciliationByKind: { time: time.totals, expenses: expenses.totals },
-      projects: [...time.projects, ...expenses.projects],
-      failures,
-      traffic: counts,
+      traffic: requestCounts(fakes),
       stateDir: options.paths.dir,
       resumed: fakes.resumed,
-      expenseSubmissions: snapshot.expenseSubmissions,
       stateNotes: prepared.notes,
-      readFailures,
       ...(approved ? { approvedInKantata: approved } : {}),
-      timings: { startMs, readMs, reconcileMs },
+      startMs,
       durationMs: performance.now() - started,
-    };
+    });
   } finally {
     // Whatever happened (Ctrl-C, an error): every confirmed write is already durable in the fakes and the
     // ledger; stop serving, fold the NetSuite journal into its snapshot, and mark the run finished.
@@ -368,14 +188,100 @@ async function runLocked(
   }
 }
 
-const NOT_RECONCILED: KindReconciliation = {
-  totals: { matched: 0, missingInTarget: 0, missingInSource: 0, mismatched: 0 },
-  projects: [],
-};
+/** What {@link runChain} needs: the clients, the ledger, the seeded month and how to report progress. */
+export interface ChainContext {
+  psa: PsaClient;
+  netsuite: NetSuiteClient;
+  ledger: Ledger;
+  data: DemoDataSet;
+  /** Records in flight at once per posting phase. */
+  concurrency: number;
+  signal: AbortSignal;
+  progress?: ProgressBar;
+}
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+/** What {@link runChain} produced: each step's report, in order, and the period-close reconciliation. */
+export interface ChainResult {
+  /** One report per step of the chain, in the order they ran. */
+  steps: StepReport[];
+  /** What the delivery step read from Kantata (counts for the report). */
+  snapshot: DeliverySnapshot;
+  reconciliation: DeliveryReconciliation;
+  /** Time spent reading Kantata and reconciling, in milliseconds. */
+  readMs: number;
+  reconcileMs: number;
+}
+
+/**
+ * The quote-to-cash chain in the seed's order of deployment, over `@ledgerline/flows`: each step runs in
+ * turn and its `StepReport` is collected, then the period is reconciled. (Steps before delivery — the
+ * workforce and the SOWs — and after it — billing, revenue — are added here, in order.)
+ */
+export async function runChain(ctx: ChainContext): Promise<ChainResult> {
+  const { psa, netsuite, ledger, data, signal, progress } = ctx;
+  const steps: StepReport[] = [];
+  const policy = demoPolicy(data);
+
+  // Approved time and expenses → NetSuite project accounting.
+  let begun = performance.now();
+  progress?.start("reading Kantata");
+  const snapshot = await readDeliverySnapshot(psa, {
+    period: data.period,
+    resources: workforceDirectory(data),
+    signal,
+  });
+  progress?.clear();
+  const readMs = performance.now() - begun;
+  const delivery = await postDelivery(
+    { psa, netsuite },
+    {
+      period: data.period,
+      policy,
+      snapshot,
+      concurrency: ctx.concurrency,
+      signal,
+      onPhase: (phase, total) => progress?.start(phase, total),
+      onProgress: (p) => progress?.update(p),
+    },
+  );
+  progress?.clear();
+  steps.push(delivery);
+
+  // Period close: PSA approved vs NetSuite posted, per project.
+  begun = performance.now();
+  progress?.start("reconciling");
+  const reconciliation = await reconcileDelivery(netsuite, ledger, snapshot, {
+    explained: rejectedKeys(delivery),
+    signal,
+  });
+  progress?.clear();
+  return { steps, snapshot, reconciliation, readMs, reconcileMs: performance.now() - begun };
+}
+
+/** The demo account's posting policy: October open, every record needs a mapped cost center. */
+export function demoPolicy(
+  data: DemoDataSet,
+): DeliveryPolicy & { dimensionMap: NonNullable<DeliveryPolicy["dimensionMap"]> } {
+  return {
+    periods: [
+      { id: data.period.from.slice(0, 7), start: data.period.from, end: data.period.to, status: "open" },
+    ],
+    requiredDimensions: ["costCenter"],
+    dimensionMap: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
+    dimensionNames: { costCenter: Object.fromEntries(data.costCenters.map((c) => [c.code, c.name])) },
+  };
+}
+
+/** The seed's workforce directory (standing in for Workday): Kantata user → NetSuite employee and cost center. */
+export function workforceDirectory(data: DemoDataSet): ResourceDirectory {
+  const byUser = new Map(data.workforce.map((w) => [w.kantataUserId, w]));
+  return (resource) => {
+    const userId = resource.ids?.kantata;
+    const worker = userId === undefined ? undefined : byUser.get(userId);
+    return worker
+      ? { ids: { netsuite: worker.netsuiteEmployeeId }, dimensions: { costCenter: worker.costCenter } }
+      : undefined;
+  };
 }
 
 /**
@@ -399,15 +305,6 @@ function approvePending(fakes: DemoFakes): ApprovedInKantata {
     kantata.resolveExpenseReport(report.id, "approved");
   }
   return { timesheets: pending.length, timeEntries, expenseReports: pendingReports.length, expenses };
-}
-
-function addCounts(a: ReconciliationCounts, b: ReconciliationCounts): ReconciliationCounts {
-  return {
-    matched: a.matched + b.matched,
-    missingInTarget: a.missingInTarget + b.missingInTarget,
-    missingInSource: a.missingInSource + b.missingInSource,
-    mismatched: a.mismatched + b.mismatched,
-  };
 }
 
 function requestCounts(fakes: DemoFakes): DemoSummary["traffic"] {

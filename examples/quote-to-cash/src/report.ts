@@ -1,4 +1,4 @@
-import { minorToDecimal } from "./exceptions.js";
+import { addMoney, type Money, money } from "@ledgerline/canonical";
 import { amounts, count, hours } from "./format.js";
 import type { Amount, Buckets, DemoSummary, Impact, ProjectReconciliation } from "./summary.js";
 
@@ -162,30 +162,28 @@ function sum<T>(items: readonly T[], of: (item: T) => number): number {
   return items.reduce((n, item) => n + of(item), 0);
 }
 
-/** Adds decimal amounts per currency exactly (integer minor units as BigInt). */
+/** Adds amounts per currency exactly (canonical money arithmetic). */
 function sumAmounts(list: readonly Amount[]): Amount[] {
-  const totals = new Map<string, { minor: bigint; exponent: number }>();
+  const totals = new Map<string, Money>();
   for (const a of list) {
-    const [whole = "0", fraction = ""] = a.amount.replace("-", "").split(".");
-    const minor = BigInt(whole + fraction) * (a.amount.startsWith("-") ? -1n : 1n);
-    const t = totals.get(a.currency) ?? { minor: 0n, exponent: fraction.length };
-    t.minor += minor;
-    totals.set(a.currency, t);
+    const value = money(a.amount, a.currency);
+    const total = totals.get(a.currency);
+    totals.set(a.currency, total ? addMoney(total, value) : value);
   }
-  return [...totals.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, t]) => ({ currency, amount: minorToDecimal(t.minor, t.exponent) }));
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
 const IMPACT_ORDER: readonly Impact[] = [
   "blocks-cost-posting",
   "blocks-billing",
+  "blocks-revenue",
   "awaiting-approval",
   "data-quality",
 ];
 const IMPACT_TITLES: Record<Impact, string> = {
   "blocks-cost-posting": "Blocks cost posting (rejected, needs a fix in PSA or mapping)",
   "blocks-billing": "Blocks billing (rejected)",
+  "blocks-revenue": "Blocks revenue recognition (rejected)",
   "awaiting-approval": "Not approved yet (rejected for now; posts on a later run once approved)",
   "data-quality": "Data quality (posted, worth a look)",
 };

@@ -1,5 +1,12 @@
+import { type BusinessImpact, summarizeExceptions } from "@ledgerline/canonical";
+import type { ProjectReconciliationRow, ReconciliationCounts, StepReport } from "@ledgerline/flows";
+import type { ChainResult } from "./flow.js";
+import type { DemoDataSet } from "./seed.js";
+
+export type { ReconciliationCounts } from "@ledgerline/flows";
+
 /**
- * The outcome of one demo run: what the flow produces, what the report renders and what `--json` prints.
+ * The outcome of one demo run: what the chain produced, what the report renders and what `--json` prints.
  * Plain data (JSON-serialisable): money as decimal strings with their currency, durations in minutes.
  */
 
@@ -25,54 +32,37 @@ export interface Amount {
   currency: string;
 }
 
-/** The business impact a group of exceptions has. */
-export type Impact = "blocks-cost-posting" | "blocks-billing" | "awaiting-approval" | "data-quality";
+/**
+ * The report section an exception group is shown in: canonical's business impact, with work awaiting
+ * approval shown apart (it posts on a later run by itself once approved).
+ */
+export type Impact = BusinessImpact | "awaiting-approval";
 
-/** A group of records that did not post (or posted with a caveat) for the same business reason. */
+/**
+ * A group of records that did not post (or posted with a caveat) for the same business reason: one of
+ * canonical `summarizeExceptions`' groups, as the demo shows it.
+ */
 export interface ExceptionGroup {
-  /** Machine-readable reason, e.g. `UNMAPPED_COST_CENTER`. */
+  /** Canonical reason or exception code, e.g. `APPROVAL_REQUIRED`, `UNMAPPED_COST_CENTER`. */
   code: string;
   impact: Impact;
-  /** One readable line naming the cause, e.g. `532 time entries blocked: unmapped cost center CC-450`. */
+  /** One readable line naming the cause: canonical's headline with its subject and totals. */
   message: string;
   /** The record kind, e.g. `time entries`. */
   kind: string;
+  /** What the group concerns, e.g. `cost center CC-450 (Data & AI Lab)`. */
+  subject?: string;
   records: number;
   /** Minutes of time concerned (time entries only). */
   minutes?: number;
-  /** Money concerned (expenses; or billable value of time). */
+  /** Money concerned (expenses). */
   amounts?: Amount[];
   /** True when the records are in the rejected bucket (false for caveats on posted records). */
   rejected: boolean;
 }
 
-/** PSA approved vs NetSuite posted, for one project and one kind of record. */
-export interface ProjectReconciliation {
-  /** `time`: approved time entries vs time bills; `expenses`: approved expenses vs expense report lines. */
-  kind: "time" | "expenses";
-  /** The project's code and title, e.g. `P-101 Northwind — NetSuite ERP rollout`. */
-  project: string;
-  /** The project's canonical key. */
-  key: string;
-  matched: number;
-  missingInTarget: number;
-  missingInSource: number;
-  mismatched: number;
-  sourceMinutes: number;
-  targetMinutes: number;
-  sourceAmounts: Amount[];
-  targetAmounts: Amount[];
-  /** Of `missingInTarget`, how many are explained by an exception group (closed, unmapped). */
-  explained: number;
-}
-
-/** Records per reconciliation bucket. */
-export interface ReconciliationCounts {
-  matched: number;
-  missingInTarget: number;
-  missingInSource: number;
-  mismatched: number;
-}
+/** PSA approved vs NetSuite posted, for one project and one kind of record (from `reconcileDelivery`). */
+export type ProjectReconciliation = ProjectReconciliationRow;
 
 /** A record that ended in the failed bucket (should be none). */
 export interface FailureSample {
@@ -175,4 +165,108 @@ export interface ApprovedInKantata {
   /** Pending expense report submissions approved, and the expenses they list. */
   expenseReports: number;
   expenses: number;
+}
+
+/** The report's name of each record type the chain handles (phases and exception kinds). */
+const KIND_OF_TYPE: Readonly<Record<string, string>> = {
+  Client: "customers",
+  Project: "projects",
+  TimeEntry: "time entries",
+  ExpenseLine: "expenses",
+};
+const kindOf = (type: string) => KIND_OF_TYPE[type] ?? type;
+
+/** Inputs of {@link summarizeRun}. */
+export interface RunFacts {
+  data: DemoDataSet;
+  chain: ChainResult;
+  faults: number;
+  targetDuplicates: number;
+  traffic: DemoSummary["traffic"];
+  stateDir: string;
+  resumed: boolean;
+  stateNotes: string[];
+  approvedInKantata?: ApprovedInKantata;
+  startMs: number;
+  durationMs: number;
+}
+
+/** The run's summary, as the report and `--json` show it, from the steps' reports and the reconciliation. */
+export function summarizeRun(facts: RunFacts): DemoSummary {
+  const { chain } = facts;
+  const phases = chain.steps.flatMap(phasesOf);
+  const rejected = new Set(
+    chain.steps.flatMap((s) => s.records.filter((r) => r.status === "rejected").map((r) => r.key)),
+  );
+  const exceptions = summarizeExceptions(chain.steps.flatMap((s) => s.exceptions)).groups.map(
+    (g): ExceptionGroup => ({
+      code: g.code,
+      impact: g.code === "APPROVAL_REQUIRED" ? "awaiting-approval" : g.impact,
+      message: g.headline,
+      kind: kindOf(g.recordType),
+      ...(g.subject === undefined ? {} : { subject: g.subject }),
+      records: g.count,
+      ...(g.minutes === undefined ? {} : { minutes: g.minutes }),
+      ...(g.amounts === undefined ? {} : { amounts: g.amounts }),
+      rejected: g.records.every((key) => rejected.has(key)),
+    }),
+  );
+  const failures: FailureSample[] = chain.steps
+    .flatMap((s) => s.records.filter((r) => r.status === "failed"))
+    .slice(0, 10)
+    .map((r) => ({ phase: kindOf(r.type), record: r.key, error: r.reason?.message ?? "unknown error" }));
+  const { time, expenses } = chain.reconciliation;
+  return {
+    seed: facts.data.seed,
+    period: facts.data.period,
+    faults: facts.faults,
+    input: phases.reduce((n, p) => n + p.input, 0),
+    buckets: phases.reduce((sum, p) => addBuckets(sum, p.buckets), NO_BUCKETS),
+    phases,
+    exceptions,
+    targetDuplicates: facts.targetDuplicates,
+    reconciliation: {
+      matched: time.totals.matched + expenses.totals.matched,
+      missingInTarget: time.totals.missingInTarget + expenses.totals.missingInTarget,
+      missingInSource: time.totals.missingInSource + expenses.totals.missingInSource,
+      mismatched: time.totals.mismatched + expenses.totals.mismatched,
+    },
+    reconciliationByKind: { time: time.totals, expenses: expenses.totals },
+    projects: [...time.projects, ...expenses.projects],
+    failures,
+    traffic: facts.traffic,
+    stateDir: facts.stateDir,
+    resumed: facts.resumed,
+    expenseSubmissions: chain.snapshot.expenseSubmissions,
+    stateNotes: facts.stateNotes,
+    readFailures: [...chain.steps.flatMap((s) => s.readFailures ?? []), ...chain.reconciliation.readFailures],
+    ...(facts.approvedInKantata ? { approvedInKantata: facts.approvedInKantata } : {}),
+    timings: { startMs: facts.startMs, readMs: chain.readMs, reconcileMs: chain.reconcileMs },
+    durationMs: facts.durationMs,
+  };
+}
+
+/** A step's records per kind, in the order the step ran them, as the report's phases. */
+function phasesOf(step: StepReport): PhaseSummary[] {
+  const byKind = new Map<string, PhaseSummary>();
+  for (const name of Object.keys(step.timings.phases)) {
+    if (name === "read") continue;
+    byKind.set(name, {
+      name,
+      input: 0,
+      buckets: { ...NO_BUCKETS },
+      durationMs: step.timings.phases[name] ?? 0,
+    });
+  }
+  for (const record of step.records) {
+    const name = kindOf(record.type);
+    let phase = byKind.get(name);
+    if (!phase) {
+      phase = { name, input: 0, buckets: { ...NO_BUCKETS }, durationMs: 0 };
+      byKind.set(name, phase);
+    }
+    phase.input++;
+    phase.buckets[record.status]++;
+  }
+  return [...byKind.values()];
 }

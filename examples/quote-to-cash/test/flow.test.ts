@@ -79,7 +79,9 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(b.written).toBeGreaterThan(0);
     expect(first.targetDuplicates).toBe(0);
     const codes = new Set(first.exceptions.filter((e) => e.rejected).map((e) => e.code));
-    expect(codes).toEqual(new Set(["NOT_APPROVED", "PROJECT_CLOSED", "UNMAPPED_COST_CENTER"]));
+    expect(codes).toEqual(
+      new Set(["APPROVAL_REQUIRED", "PROJECT_STATUS_NOT_POSTABLE", "UNMAPPED_COST_CENTER"]),
+    );
     expect(rejectedNamed(first)).toBe(b.rejected);
     expect(first.exceptions.some((e) => e.code === "EDITED_AFTER_APPROVAL" && !e.rejected)).toBe(true);
   });
@@ -92,7 +94,7 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     expect(posted).toBeGreaterThan(0);
     expect(posted).toBeLessThanOrEqual(es?.approved.expenses ?? 0);
     const notApproved = first.exceptions
-      .filter((e) => e.code === "NOT_APPROVED" && e.kind === "expenses")
+      .filter((e) => e.code === "APPROVAL_REQUIRED" && e.kind === "expenses")
       .reduce((n, e) => n + e.records, 0);
     expect(notApproved).toBe((es?.pending.expenses ?? 0) + (es?.rejected.expenses ?? 0));
   });
@@ -194,7 +196,7 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
     const timeOf = (s: DemoSummary) => s.phases.find((p) => p.name === "time entries")!.buckets;
     const awaiting = (s: DemoSummary) =>
       s.exceptions
-        .filter((e) => e.code === "NOT_APPROVED" && e.kind === "time entries")
+        .filter((e) => e.code === "APPROVAL_REQUIRED" && e.kind === "time entries")
         .reduce((n, e) => n + e.records, 0);
     const edited = (s: DemoSummary) => s.exceptions.find((e) => e.code === "EDITED_AFTER_APPROVAL")?.records;
 

@@ -35,7 +35,7 @@ function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
         rejected: true,
       },
       {
-        code: "PROJECT_CLOSED",
+        code: "PROJECT_STATUS_NOT_POSTABLE",
         impact: "blocks-cost-posting",
         kind: "time entries",
         message: "project P-104 closed: 4:30 h of approved time not posted",
@@ -44,7 +44,7 @@ function summary(overrides: Partial<DemoSummary> = {}): DemoSummary {
         rejected: true,
       },
       {
-        code: "NOT_APPROVED",
+        code: "APPROVAL_REQUIRED",
         impact: "awaiting-approval",
         kind: "time entries",
         message: "4 time entries awaiting approval",

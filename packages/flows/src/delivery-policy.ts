@@ -1,7 +1,6 @@
 import type {
   DimensionKind,
   DimensionMap,
-  ExpenseLine,
   PostingContext,
   PostingPeriod,
   Project,
@@ -33,12 +32,11 @@ export interface DeliveryPolicy {
 }
 
 /**
- * Canonical posting context of a time entry or expense under `policy`: its project's status and billing
+ * Canonical posting context of a time entry or expense booked to `project`, under `policy`: the project's status and billing
  * type, the periods, the required and mapped dimensions. `undefined` when the project is not known — then
  * only the approval gate applies (and the project reference will not resolve in the ERP either).
  */
 export function deliveryPostingContext(
-  record: TimeEntry | ExpenseLine,
   project: Project | undefined,
   policy: DeliveryPolicy,
 ): PostingContext | undefined {

@@ -236,7 +236,7 @@ export async function postDelivery(
       for (const record of items) {
         byKey.set(record.key, record);
         const project = projects.get(record.project.key);
-        const context = deliveryPostingContext(record, project, policy);
+        const context = deliveryPostingContext(project, policy);
         const issues: RejectionIssue[] = context
           ? checkPostable(record, context).violations
           : record.approval.state === "approved"
