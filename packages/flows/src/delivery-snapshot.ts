@@ -21,9 +21,12 @@ export interface ResourceFacts {
 
 /**
  * Looks up what is known about the person a time entry or expense is booked by (its `resource` reference,
- * e.g. `ids.kantata`), or `undefined` when nothing is: the record then goes on as the PSA sent it.
+ * e.g. `ids.kantata`), or `undefined` when nothing is: the record then goes on as the PSA sent it. May be
+ * async (e.g. backed by core's `Crosswalk`); it is called once per person and read.
  */
-export type ResourceDirectory = (resource: Ref) => ResourceFacts | undefined;
+export type ResourceDirectory = (
+  resource: Ref,
+) => ResourceFacts | undefined | Promise<ResourceFacts | undefined>;
 
 /** A PSA record that could not be mapped to canonical: rejected, never dropped. */
 export interface UnreadableRecord {
@@ -136,22 +139,30 @@ export async function readDeliverySnapshot(
     });
     return out;
   };
-  const enrich = <T extends TimeEntry | ExpenseLine>(record: T) =>
-    enrichWork(record, options.resources, options.keepTasks ?? false);
+  const facts = new Map<string, ResourceFacts | undefined>();
+  const enrich = async <T extends TimeEntry | ExpenseLine>(records: T[]): Promise<T[]> => {
+    const out: T[] = [];
+    for (const record of records) {
+      const key = record.resource.key;
+      if (options.resources && !facts.has(key)) facts.set(key, await options.resources(record.resource));
+      out.push(enrichWork(record, facts.get(key), options.keepTasks ?? false));
+    }
+    return out;
+  };
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
 
   const clients = await collect(DELIVERY_READS.clients, "Client", psa.clients(read));
   const projects = await collect(DELIVERY_READS.projects, "Project", psa.projects(read));
-  const timeEntries = (
+  const timeEntries = await enrich(
     await collect(
       DELIVERY_READS.timeEntries,
       "TimeEntry",
       psa.timeEntries({ datePerformed: period, ...read }),
-    )
-  ).map(enrich);
-  const expenses = (
-    await collect(DELIVERY_READS.expenses, "ExpenseLine", psa.expenses(read), (e) => inPeriod(e.date))
-  ).map(enrich);
+    ),
+  );
+  const expenses = await enrich(
+    await collect(DELIVERY_READS.expenses, "ExpenseLine", psa.expenses(read), (e) => inPeriod(e.date)),
+  );
 
   const approvedAt = new Map<string, string>();
   await guard(DELIVERY_READS.timesheets, async () => {
@@ -193,15 +204,15 @@ export async function readDeliverySnapshot(
 }
 
 /**
- * Adds what the directory knows about a record's person: its ids merged into `resource.ids`, its dimensions
- * into the record's. Without `keepTasks` the task reference is dropped (the work posts to the project).
+ * Adds what is known about a record's person (see {@link ResourceDirectory}): its ids merged into
+ * `resource.ids`, its dimensions into the record's. Without `keepTasks` the task reference is dropped (the
+ * work posts to the project).
  */
 export function enrichWork<T extends TimeEntry | ExpenseLine>(
   record: T,
-  resources: ResourceDirectory | undefined,
+  facts: ResourceFacts | undefined,
   keepTasks = false,
 ): T {
-  const facts = resources?.(record.resource);
   const { task: _task, ...withoutTask } = record;
   const base = (keepTasks ? record : withoutTask) as T;
   if (!facts) return base;
