@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -178,7 +179,10 @@ describe("quote-to-cash flow (in process, fakes on 127.0.0.1)", () => {
 
   it("refuses a second run while one holds the state folder, changing nothing", async () => {
     const running = runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: false, paths });
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the running run holds the lock and has said who it is (on a loaded machine that is not 50 ms).
+    for (let i = 0; i < 500 && !existsSync(`${paths.lock}-holder.json`); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     const before = await readFile(paths.manifest, "utf8");
     const refused = await runQuoteToCash({ seed: SEED, size: SIZE, faults: 0, reset: true, paths }).catch(
       (e: unknown) => e,

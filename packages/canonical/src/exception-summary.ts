@@ -130,6 +130,7 @@ function totalsText(group: ExceptionGroup): string {
  * "3 invoices blocked by missing tax codes" or "12 time entries blocked by missing cost center mappings:
  * cost center CC-450 (41:15 h, 3 people)". Duplicates (same code, same record) are counted once, and so are
  * their minutes and amounts: totals are exact (integer minutes, money in minor units per currency).
+ * @throws MoneyError when an exception's `amount` is not valid Money (parse exceptions first)
  */
 export function summarizeExceptions(
   exceptions: Iterable<IntegrationException>,

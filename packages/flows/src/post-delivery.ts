@@ -271,7 +271,10 @@ export async function postDelivery(
     };
     const workResult = (result: NetSuiteRecordResult) => {
       const record = byKey.get(result.key);
-      if (!record) return;
+      if (!record) {
+        records.push(outcome(result, result.type)); // never dropped, even if NetSuite names a key not sent
+        return;
+      }
       if (result.status === "rejected") {
         reject(record, issuesOf(result), result.reason);
         return;
