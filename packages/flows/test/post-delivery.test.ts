@@ -1,3 +1,4 @@
+import { summarizeExceptions } from "@ledgerline/canonical";
 import { MemoryLedger } from "@ledgerline/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -156,6 +157,32 @@ describe("postDelivery against the Kantata and NetSuite fakes", () => {
     expect(flagged.map((e) => [e.record.key, e.impact, e.minutes])).toEqual([
       ["kantata-time_entries-502", "data-quality", 240],
     ]);
+  });
+
+  it("its exceptions summarise into groups that add up to the rejected records, with exact totals", async () => {
+    const report = await postDelivery(
+      { psa: h.psa, netsuite: h.client(new MemoryLedger()) },
+      { period: PERIOD, policy, resources },
+    );
+    const { groups } = summarizeExceptions(report.exceptions);
+    const blocking = groups.filter((g) => g.impact !== "data-quality");
+    expect(blocking.reduce((n, g) => n + g.count, 0)).toBe(report.rejected);
+    expect(groups.map((g) => g.headline).sort()).toEqual([
+      "1 expense blocked by missing approvals: awaiting approval (USD 42.50, 1 person)",
+      "1 time entry blocked by missing approvals: awaiting approval (1:30 h, 1 person)",
+      "1 time entry blocked by missing cost center mappings: cost center CC-450 (Data & AI Lab) (2:00 h, 1 person)",
+      "1 time entry flagged for edits after approval (4:00 h, 1 person)",
+    ]);
+  });
+
+  it("batch mode (NetSuite async jobs) ends in the same buckets, and a rerun in single mode finds them unchanged", async () => {
+    const ledger = new MemoryLedger();
+    const clients = { psa: h.psa, netsuite: h.client(ledger) };
+    const batch = await postDelivery(clients, { period: PERIOD, policy, resources, mode: "batch" });
+    expect([batch.written, batch.rejected, batch.failed]).toEqual([5, 3, 0]);
+    const again = await postDelivery(clients, { period: PERIOD, policy, resources });
+    expect([again.written, again.unchanged]).toEqual([0, 5]);
+    expect(h.netsuite.duplicateExternalIds()).toEqual([]);
   });
 
   it("reconciles PSA approved vs NetSuite: every gap explained by a rejection", async () => {
