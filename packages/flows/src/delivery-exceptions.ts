@@ -8,6 +8,7 @@ import {
   type IntegrationException,
   missingDimensionCode,
   type Project,
+  REASON_CODES,
   type TimeEntry,
   unmappedDimensionCode,
 } from "@ledgerline/canonical";
@@ -22,21 +23,13 @@ export interface RejectionIssue {
 }
 
 /**
- * The order in which a rejected record's reasons are reported: a record with several is filed once, under
- * the first of these it has (unapproved work is "awaiting approval" before it is anything else), so the
- * exception groups add up to the rejected records exactly. Codes not listed come after, in their order.
+ * The order in which a rejected record's reasons are reported: canonical's {@link REASON_CODES} order
+ * (approval first, then project, period, billing, dimensions, mappings). A record with several reasons is
+ * filed once, under the first it has (unapproved work is "awaiting approval" before it is anything else),
+ * so the exception groups add up to the rejected records exactly. Other codes (a vendor's refusal) come
+ * after, in the order given.
  */
-export const REJECTION_PRIORITY: readonly string[] = [
-  "APPROVAL_REQUIRED",
-  "PROJECT_STATUS_NOT_POSTABLE",
-  "PERIOD_CLOSED",
-  "PROJECT_MISMATCH",
-  "BILLING_TYPE_UNKNOWN",
-  "BILLABLE_MISMATCH",
-  "NOT_BILLABLE",
-  "DIMENSION_MISSING",
-  "DIMENSION_UNMAPPED",
-];
+export const REJECTION_PRIORITY: readonly string[] = Object.keys(REASON_CODES);
 
 /** The issue a rejected record is reported under (see {@link REJECTION_PRIORITY}). */
 export function primaryIssue(issues: readonly RejectionIssue[]): RejectionIssue | undefined {
