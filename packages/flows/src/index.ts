@@ -33,7 +33,6 @@ export {
   DELIVERY_READS,
   type DeliveryPsa,
   type DeliverySnapshot,
-  describeError,
   type ExpenseSubmissionCounts,
   enrichWork,
   type ReadDeliveryOptions,
