@@ -4,7 +4,7 @@ import { isLedgerlineError, ValidationError } from "@ledgerline/core";
 export interface DeadLetterError {
   /** Error class (`ValidationError`, `RateLimitError`, `TypeError` …). */
   name: string;
-  /** Machine-readable code, when the error has one (`VALIDATION`, `RATE_LIMITED`, `JOB_EXPIRED` …). */
+  /** Machine-readable code, when the error has one (`VALIDATION_ERROR`, `RATE_LIMITED`, `JOB_EXPIRED` …). */
   code?: string;
   /** The error's message (Ledgerline errors are redacted at the source). */
   message: string;

@@ -214,10 +214,18 @@ export class PostingQueue<T = unknown> {
     let chunk: PgBoss.JobInsert<Envelope<T>>[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
-      // pg-boss 10 resolves to the ids inserted (its typings say void): a key already waiting yields none.
-      const ids = (await this.#boss.insert(chunk)) as unknown as string[] | null;
-      enqueued += ids?.length ?? 0;
-      alreadyQueued += chunk.length - (ids?.length ?? 0);
+      // pg-boss inserts with ON CONFLICT DO NOTHING and does not say how many went in: read the row count.
+      let inserted = 0;
+      const db = {
+        executeSql: async (text: string, values: unknown[]) => {
+          const result = await this.#pool.query(text, values);
+          inserted += result.rowCount ?? 0;
+          return result;
+        },
+      };
+      await this.#boss.insert(chunk, { db });
+      enqueued += inserted;
+      alreadyQueued += chunk.length - inserted;
       chunk = [];
     };
     const seen = new Set<string>();
