@@ -165,6 +165,7 @@ async function runWorker(url: string, baseUrl: string): Promise<void> {
   );
   process.stdout.write("ready\n");
   for await (const line of createInterface({ input: process.stdin })) if (line === "stop") break;
+  process.stdin.destroy(); // an open stdin pipe would keep this process alive
   await worker.stop();
   await Promise.all([queue.close(), slots.close(), ledger.close()]);
 }
