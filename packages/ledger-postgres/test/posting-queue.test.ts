@@ -132,4 +132,32 @@ describe("PostingQueue", () => {
       await queue.close();
     }
   });
+  it("reports a record whose last attempt expired (its worker hung or died) as a dead letter too", {
+    timeout: 60_000,
+  }, async () => {
+    const queue = await PostingQueue.open<{ key: string }>(db.url, {
+      name: "hangs",
+      retryLimit: 0,
+      expireInSeconds: 1,
+      maintenanceIntervalSeconds: 1,
+    });
+    try {
+      await queue.enqueue([{ key: "stuck" }], (r) => r.key);
+      const worker = queue.work(() => new Promise((resolve) => setTimeout(resolve, 4000)), {
+        pollIntervalMs: 50,
+      });
+      await until(async () => (await queue.counts()).deadLettered === 1);
+      await worker.stop();
+      const report = await queue.deadLetterReport();
+      expect(report.byReason).toEqual([{ reason: "JOB_EXPIRED", count: 1 }]);
+      expect(report.letters[0]).toMatchObject({
+        key: "stuck",
+        record: { key: "stuck" },
+        error: { code: "JOB_EXPIRED" },
+      });
+      expect(report.letters[0]?.error.message).toMatch(/timeout/);
+    } finally {
+      await queue.close();
+    }
+  });
 });
