@@ -10,7 +10,11 @@ import {
 } from "./dead-letter.js";
 import { napping } from "./shared-limit.js";
 
-/** Options of {@link PostingQueue.open}. */
+/**
+ * Options of {@link PostingQueue.open}. `retryLimit`, `retryDelaySeconds` and `expireInSeconds` are fixed
+ * when the queue is created — by the first `open` of that name; later opens with other values keep the
+ * queue's (every worker follows each record's own limits).
+ */
 export interface PostingQueueOptions extends PostgresSchemaOptions {
   /** Queue name, e.g. `netsuite-time` (its dead-letter queue is `<name>.dead-letter`). 1–100 of a-z, 0-9, `_`, `-`, `.`. */
   name: string;
@@ -123,16 +127,14 @@ export class PostingQueue<T = unknown> {
   readonly #boss: PgBoss;
   readonly #pool: pg.Pool;
   readonly #bossSchema: string;
-  readonly #retryLimit: number;
   #closed = false;
 
-  private constructor(boss: PgBoss, pool: pg.Pool, bossSchema: string, name: string, retryLimit: number) {
+  private constructor(boss: PgBoss, pool: pg.Pool, bossSchema: string, name: string) {
     this.#boss = boss;
     this.#pool = pool;
     this.#bossSchema = bossSchema;
     this.name = name;
     this.deadLetterName = `${name}.dead-letter`;
-    this.#retryLimit = retryLimit;
   }
 
   /**
@@ -192,7 +194,7 @@ export class PostingQueue<T = unknown> {
         expireInSeconds,
         deadLetter: dead,
       });
-      return new PostingQueue<T>(boss, pool, bossSchema, options.name, retryLimit);
+      return new PostingQueue<T>(boss, pool, bossSchema, options.name);
     } catch (error) {
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
       await pool.end().catch(() => undefined);
@@ -283,7 +285,8 @@ export class PostingQueue<T = unknown> {
         const described = describeError(error);
         const retryable = isRetryable(error) || isConnectionError(error);
         try {
-          if (retryable && job.retryCount < this.#retryLimit) {
+          // The job's own limit: the queue's options are those of whichever process created it first.
+          if (retryable && job.retryCount < job.retryLimit) {
             await this.#boss.fail(this.name, job.id, { error: described });
             options.onOutcome?.({ key, status: "retry", error: described });
           } else {
@@ -473,15 +476,16 @@ function toDeadLetter<T>(
   row: { id: string; data: Partial<DeadEnvelope<T>>; output: unknown; created_on: Date },
 ): DeadLetter<T> {
   const d = row.data;
-  const output = row.output as { value?: { message?: unknown } } | null;
-  const error: DeadLetterError = d.error ?? {
-    name: "JobExpired",
-    code: "JOB_EXPIRED",
-    message:
-      typeof output?.value?.message === "string"
-        ? output.value.message
-        : "the record's last attempt did not finish",
-  };
+  const output = row.output as { error?: DeadLetterError; value?: { message?: unknown } } | null;
+  const error: DeadLetterError = d.error ??
+    output?.error ?? {
+      name: "JobExpired",
+      code: "JOB_EXPIRED",
+      message:
+        typeof output?.value?.message === "string"
+          ? output.value.message
+          : "the record's last attempt did not finish",
+    };
   return {
     id: row.id,
     queue: d.queue ?? queue,
