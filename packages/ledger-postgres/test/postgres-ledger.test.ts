@@ -1,4 +1,5 @@
 import { createNetSuiteFake } from "@ledgerline/connector-netsuite/testing";
+import { Crosswalk } from "@ledgerline/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, PostgresLedger, SCHEMA_VERSION } from "../src/index.js";
@@ -100,6 +101,20 @@ describe("PostgresLedger", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("gives core's Crosswalk to every worker: a link made by one handle resolves in another", async () => {
+    const one = await PostgresLedger.open(db.url, { name: "ids" });
+    const other = await PostgresLedger.open(db.url, { name: "ids" });
+    expect((await new Crosswalk(one).link("project", "acme-rollout", "netsuite", "1042")).outcome).toBe(
+      "created",
+    );
+    const seen = new Crosswalk(other);
+    expect(await seen.lookup("project", "acme-rollout", "netsuite")).toBe("1042");
+    expect(await seen.resolve("project", "netsuite", "1042")).toBe("acme-rollout");
+    expect((await seen.link("project", "acme-rollout", "netsuite", "1042")).outcome).toBe("unchanged");
+    await one.close();
+    await other.close();
   });
 
   it("survives its connections being terminated (a restart of the database, as seen by the client)", async () => {
