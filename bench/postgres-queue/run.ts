@@ -6,7 +6,7 @@
 // and stop there. The floor, measured in the same run: the same records through one in-process
 // `postTime` at the full account concurrency (no queue, no Postgres, a MemoryLedger) — the throughput the
 // account allows this fake. Results are ratios to it. Checks: max in flight seen by the fake ≤ the limit,
-// < 1 % of requests refused with 429, 0 duplicates, 0 lost.
+// < 1 % of requests refused with 429, 0 duplicates, 0 lost. A last run oversubscribes: 4 workers of 20 each.
 // Run: npm run bench -- postgres-queue   (RECORDS=200000 by default; LATENCY_MS=100, PER_WORKER=5)
 // Needs PostgreSQL on 127.0.0.1:5432 (LEDGERLINE_PG_ADMIN_URL); makes and drops its own databases.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -127,7 +127,10 @@ async function floor() {
   };
 }
 
-function startWorker(url: string): { proc: ChildProcess; ready: Promise<void>; stopped: Promise<void> } {
+function startWorker(
+  url: string,
+  perWorker: number,
+): { proc: ChildProcess; ready: Promise<void>; stopped: Promise<void> } {
   const proc = spawn(
     process.execPath,
     [
@@ -138,7 +141,7 @@ function startWorker(url: string): { proc: ChildProcess; ready: Promise<void>; s
       url,
       server.url,
       String(LIMIT),
-      String(PER_WORKER),
+      String(perWorker),
     ],
     { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] },
   );
@@ -155,7 +158,7 @@ function startWorker(url: string): { proc: ChildProcess; ready: Promise<void>; s
   return { proc, ready, stopped };
 }
 
-async function scaleOut(workers: number) {
+async function scaleOut(workers: number, perWorker = PER_WORKER) {
   resetFake();
   const name = `ledgerline_bench_${randomBytes(5).toString("hex")}`;
   await admin(`CREATE DATABASE ${name}`);
@@ -163,7 +166,7 @@ async function scaleOut(workers: number) {
   url.pathname = `/${name}`;
   try {
     const queue = await PostingQueue.open<ApprovedTimeEntry>(url.toString(), { name: "netsuite-time" });
-    const procs = Array.from({ length: workers }, () => startWorker(url.toString()));
+    const procs = Array.from({ length: workers }, () => startWorker(url.toString(), perWorker));
     await Promise.all(procs.map((p) => p.ready));
     const started = performance.now();
     const progress = setInterval(
@@ -194,6 +197,7 @@ async function scaleOut(workers: number) {
     const m = measure();
     return {
       workers,
+      perWorker,
       enqueued: enqueue.enqueued,
       enqueueMs: Math.round(enqueueMs),
       ms: Math.round(ms),
@@ -218,6 +222,11 @@ for (const workers of WORKERS) {
   console.log(run);
   runs.push(run);
 }
+// Oversubscribed: 4 workers that could each fill the account alone (4 × 20 wanted, 20 allowed) — the
+// shared slots must keep the fake at ≤ 20 in flight with < 1 % 429s.
+const oversubscribed = await scaleOut(4, LIMIT);
+console.log(oversubscribed);
+runs.push(oversubscribed);
 clearInterval(sampler);
 await fake.close();
 const one = runs[0]?.recordsPerSecond ?? 1;
@@ -245,6 +254,7 @@ console.table(
   results.runs.map(
     ({
       workers,
+      perWorker,
       recordsPerSecond,
       ratioToFloor,
       speedupVsOneWorker,
@@ -254,6 +264,7 @@ console.table(
       lost,
     }) => ({
       workers,
+      perWorker,
       recordsPerSecond,
       ratioToFloor,
       speedupVsOneWorker,
