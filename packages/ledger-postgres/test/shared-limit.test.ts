@@ -105,7 +105,7 @@ describe("PostgresBudget", () => {
 });
 
 describe("SharedLimiter", () => {
-  it("keeps two clients (two workers) together under the account limit, and still adapts to 429", async () => {
+  it("keeps two clients (two workers) together under the account limit: no 429 at all", async () => {
     const fake = createNetSuiteFake({ concurrencyLimit: 5, latency: { minMs: 10, maxMs: 10 } });
     const server = await fake.listen({ host: "127.0.0.1", port: 0 });
     let most = 0;
@@ -132,10 +132,36 @@ describe("SharedLimiter", () => {
       const refused = fake.api.calls() - fake.api.handled();
       expect(refused).toBe(0);
       expect(most).toBeLessThanOrEqual(5);
-      expect(limiters[0]?.onThrottle(limiters[0].adaptive?.epoch)).toBe(2); // core's AIMD underneath
       for (const s of semaphores) await s.close();
     } finally {
       clearInterval(sampler);
+      await fake.close();
+    }
+  });
+
+  it("still backs off adaptively on 429 when the vendor allows fewer than the shared limit", async () => {
+    const fake = createNetSuiteFake({ concurrencyLimit: 2, latency: { minMs: 15, maxMs: 15 } });
+    const server = await fake.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      const slots = await PostgresSemaphore.open(db.url, { resource: "netsuite:stale-limit", limit: 8 });
+      const limits = new SharedLimiter({ maxConcurrency: 8, adaptive: true, shared: [slots] });
+      let throttled = 0;
+      const client = netsuiteClient(server.url, new MemoryLedger(), limits);
+      const report = await client.postTime(
+        Array.from({ length: 40 }, (_, i) => timeEntry(i)),
+        {
+          mode: "single",
+          concurrency: 8,
+          onProgress: () => {
+            throttled = Math.max(throttled, 8 - limits.concurrency);
+          },
+        },
+      );
+      expect(report.written).toBe(40);
+      expect(fake.api.calls() - fake.api.handled()).toBeGreaterThan(0); // the vendor did answer 429
+      expect(throttled).toBeGreaterThan(0); // and core's adaptive limit came down under the shared 8
+      await slots.close();
+    } finally {
       await fake.close();
     }
   });
