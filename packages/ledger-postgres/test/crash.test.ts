@@ -109,12 +109,19 @@ describe("queue workers under crashes", () => {
     };
     for (let i = 0; i < 3; i++) workers.push(startWorker(onAck));
     await Promise.all(workers.map((w) => w.ready));
+    // Kill moments: 10 random points of progress (records stored by the fake), so every kill lands
+    // mid-run however fast the machine is; between two of them the work goes on (or a restart is on its way).
+    let stored = 0;
+    const stopCounting = fake.onRecordChange(() => {
+      stored++;
+    });
+    const moments = Array.from({ length: 10 }, () => Math.floor(count * (0.05 + Math.random() * 0.8))).sort(
+      (a, b) => a - b,
+    );
     let kills = 0;
     let killedMidway = 0;
-    while (kills < 10) {
-      const target = acks + 5 + Math.floor(Math.random() * 35);
-      const deadline = Date.now() + 5000;
-      while (acks < target && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    for (const moment of moments) {
+      while (stored < moment) await new Promise((r) => setTimeout(r, 2));
       const alive = workers.filter((w) => w.proc.exitCode === null && w.proc.signalCode === null);
       const victim = alive[Math.floor(Math.random() * alive.length)];
       if (!victim) break;
@@ -124,6 +131,7 @@ describe("queue workers under crashes", () => {
       kills++;
       workers[workers.indexOf(victim)] = startWorker(onAck); // the restart
     }
+    stopCounting();
     expect(kills).toBe(10);
     expect(killedMidway).toBe(10); // every kill landed while records were still unposted
     for (const w of workers) {
