@@ -19,11 +19,6 @@ const ACCOUNT_LIMIT = 20;
 const QUEUE = "demo-netsuite-time";
 const RESOURCE = "netsuite:123456_SB1";
 
-/** Whether the demo was asked for the scale-out run (`--ledger postgres://…`). */
-export function isScaleOut(argv: readonly string[]): boolean {
-  return argv.some((a) => a === "--ledger" || a.startsWith("--ledger="));
-}
-
 /** The i-th approved time entry of the run (deterministic). */
 function timeEntry(i: number): ApprovedTimeEntry {
   return {

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isScaleOut } from "../src/scale-out.js";
 
 const ADMIN_URL = process.env.LEDGERLINE_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -37,14 +36,8 @@ afterAll(async () => {
 });
 
 describe("demo --ledger postgres://… --workers N", () => {
-  it("is chosen only by --ledger", () => {
-    expect(isScaleOut([])).toBe(false);
-    expect(isScaleOut(["--reset", "--json"])).toBe(false);
-    expect(isScaleOut(["--ledger", url])).toBe(true);
-    expect(isScaleOut([`--ledger=${url}`])).toBe(true);
-  });
-
   it("rejects bad flags with exit code 2, naming the flag", () => {
+    expect(demo([`--ledger=file.jsonl`]).stderr).toMatch(/--ledger: expected a postgres:\/\//);
     const bad = demo(["--ledger", "file.jsonl"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--ledger: expected a postgres:\/\/ connection string/);
