@@ -16,6 +16,11 @@ import { toJsonSummary } from "./summary.js";
  * and in the JSON's `outcome`), 2 for bad flags, 3 when another run holds the state folder, 130 on Ctrl-C.
  */
 async function main(argv: readonly string[]): Promise<number> {
+  // Scale-out on Postgres (`--ledger postgres://… --workers 4`): a separate run, see scale-out.ts (loaded
+  // only then). Without --ledger the demo stays embedded (file ledger, one process, no server).
+  if (argv.some((arg) => arg.split("=")[0] === "--ledger")) {
+    return (await import("./scale-out.js")).runScaleOutCli(argv);
+  }
   let options: ReturnType<typeof parseCli>;
   try {
     options = parseCli(argv);

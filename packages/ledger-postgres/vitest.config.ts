@@ -1,0 +1,3 @@
+import { ledgerlineProject } from "../../vitest.shared.js";
+
+export default ledgerlineProject("ledger-postgres");
