@@ -91,3 +91,11 @@ export {
   timeEntryStream,
   type WorkFilters,
 } from "./streams.js";
+export {
+  type ExternalReferenceLookup,
+  type KantataExternalReferenceWrite,
+  type KantataWorkspaceCreate,
+  type KantataWorkspaceUpdate,
+  type PsaWrites,
+  psaWrites,
+} from "./workspace-writes.js";
