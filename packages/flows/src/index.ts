@@ -8,4 +8,40 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
+export { jsonEntries, readJson, writeJson } from "./ledger-json.js";
+export {
+  type ApproveOptions,
+  approveMappingChange,
+  listMappingChanges,
+  MAPPING_CHANGE_PENDING,
+  type MappingChange,
+  type MappingChangeKind,
+  rejectMappingChange,
+  requestMappingChange,
+  SegregationOfDutiesError,
+} from "./mapping-changes.js";
 export type { StepCounts, StepRecordOutcome, StepRecordStatus, StepReport } from "./report.js";
+export { reasonOf, StepReportBuilder } from "./step-report.js";
+export {
+  PERSON_AMBIGUOUS,
+  PERSON_NOT_IN_KANTATA,
+  PERSON_NOT_IN_NETSUITE,
+  type SyncWorkforceOptions,
+  syncWorkforce,
+  WORKER_NOT_LISTED,
+  type WorkforceSystems,
+} from "./workforce.js";
+export {
+  loadWorkforce,
+  type NotPostableReason,
+  type PostingAssignment,
+  type WorkforceDirectory,
+} from "./workforce-directory.js";
+export {
+  appendEffective,
+  BEGINNING,
+  type Effective,
+  type PersonState,
+  valueOn,
+  type WorkforceDimension,
+} from "./workforce-state.js";
