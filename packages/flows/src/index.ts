@@ -8,6 +8,13 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
+export {
+  ENGAGEMENT_REJECTED,
+  type EngagementSystems,
+  type SyncEngagementsOptions,
+  syncEngagements,
+  toProject,
+} from "./engagements.js";
 export { jsonEntries, readJson, writeJson } from "./ledger-json.js";
 export {
   type ApproveOptions,
@@ -20,6 +27,12 @@ export {
   requestMappingChange,
   SegregationOfDutiesError,
 } from "./mapping-changes.js";
+export {
+  type OwnedUpdate,
+  type OwnedUpdateResult,
+  rememberOwnedFields,
+  updateOwnedFields,
+} from "./owned-fields.js";
 export type { StepCounts, StepRecordOutcome, StepRecordStatus, StepReport } from "./report.js";
 export { reasonOf, StepReportBuilder } from "./step-report.js";
 export {

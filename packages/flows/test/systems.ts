@@ -52,9 +52,8 @@ export function workdaySeed(): WorkdaySeed {
   };
 }
 
-/** The four fakes and their clients over one ledger. */
-export function createSystems(options: { ledger?: Ledger } = {}) {
-  const ledger = options.ledger ?? new MemoryLedger();
+/** The four fakes. */
+export function createFakes() {
   const workdayFake = createWorkdayFake({ seed: workdaySeed() });
   const kantataFake = createKantataFake({
     seed: {
@@ -95,6 +94,19 @@ export function createSystems(options: { ledger?: Ledger } = {}) {
     },
   });
   const salesforceFake = createSalesforceFake();
+  return { workday: workdayFake, kantata: kantataFake, netsuite: netsuiteFake, salesforce: salesforceFake };
+}
+
+/** The four fakes and their clients over one ledger; pass `fakes` to restart the clients over the same systems. */
+export function createSystems(options: { ledger?: Ledger; fakes?: ReturnType<typeof createFakes> } = {}) {
+  const ledger = options.ledger ?? new MemoryLedger();
+  const fakes = options.fakes ?? createFakes();
+  const {
+    workday: workdayFake,
+    kantata: kantataFake,
+    netsuite: netsuiteFake,
+    salesforce: salesforceFake,
+  } = fakes;
   const workday = createWorkdayClient({
     host: "wd2-impl-services1.workday.com",
     tenant: workdayFake.tenant,
@@ -124,7 +136,7 @@ export function createSystems(options: { ledger?: Ledger } = {}) {
   });
   return {
     ledger,
-    fakes: { workday: workdayFake, kantata: kantataFake, netsuite: netsuiteFake, salesforce: salesforceFake },
+    fakes,
     workday,
     psa,
     netsuite,

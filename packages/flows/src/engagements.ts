@@ -1,0 +1,483 @@
+import {
+  type Client,
+  createIntegrationException,
+  DEFAULT_FIELD_OWNERSHIP,
+  type Dimensions,
+  type Engagement,
+  type FieldOwnershipTable,
+  fromMinorUnits,
+  type Money,
+  type Project,
+  parseProject,
+  toMinorUnits,
+} from "@ledgerline/canonical";
+import type { NetSuiteClient, NetSuiteRecordResult } from "@ledgerline/connector-netsuite";
+import type { KantataWorkspace, KantataWorkspaceUpdate, PsaClient } from "@ledgerline/connector-psa";
+import {
+  readAs,
+  type SalesforceClient,
+  type SalesforceMapOptions,
+  type SObjectRecord,
+  soql,
+  toClient,
+  toEngagement,
+} from "@ledgerline/connector-salesforce";
+import { Crosswalk, idempotentUpsert, type Ledger } from "@ledgerline/core";
+import { readJson, writeJson } from "./ledger-json.js";
+import { rememberOwnedFields, updateOwnedFields } from "./owned-fields.js";
+import type { StepReport } from "./report.js";
+import { reasonOf, StepReportBuilder } from "./step-report.js";
+
+/** The systems `syncEngagements` reads and writes. */
+export interface EngagementSystems {
+  salesforce: Pick<SalesforceClient, "query" | "updateRecord">;
+  netsuite: Pick<NetSuiteClient, "upsertClient" | "upsertProject">;
+  psa: Pick<
+    PsaClient,
+    "createWorkspace" | "updateWorkspace" | "workspace" | "upsertExternalReference" | "findExternalReference"
+  >;
+}
+
+/** Options of {@link syncEngagements}. */
+export interface SyncEngagementsOptions {
+  /** The run's ledger: checkpoint, crosswalk, what was written where. */
+  ledger: Ledger;
+  /** @default a `Crosswalk` over `ledger` */
+  crosswalk?: Crosswalk | undefined;
+  /** System of record per field. @default canonical's `DEFAULT_FIELD_OWNERSHIP` */
+  ownership?: FieldOwnershipTable | undefined;
+  /** The org's custom fields and single currency (connector-salesforce's mapper options). */
+  mapOptions?: SalesforceMapOptions | undefined;
+  /** Financial dimensions of the project (e.g. `{ legalEntity: "US01" }`); NetSuite maps them through its master data. */
+  dimensions?: ((engagement: Engagement, client: Client) => Dimensions | undefined) | undefined;
+  /** Opportunity fields the NetSuite project id and the Kantata workspace id are written back to. */
+  writeBack?:
+    | { netsuiteProjectField?: string | undefined; kantataWorkspaceField?: string | undefined }
+    | undefined;
+  /** The token user's side in new Kantata workspaces. @default "maven" */
+  creatorRole?: "maven" | "buyer" | undefined;
+  /** Kantata `service_name` of the references that carry canonical keys. @default "Ledgerline" */
+  serviceName?: string | undefined;
+  /** First checkpoint when none is stored (ISO 8601 instant). @default the epoch: every Closed Won deal */
+  since?: string | undefined;
+  /** Aborting stops the run at the next write (the rest is picked up by the next run). */
+  signal?: AbortSignal | undefined;
+  now?: (() => Date) | undefined;
+}
+
+/** Exception code of a deal whose Salesforce record cannot become an engagement. */
+export const ENGAGEMENT_REJECTED = "ENGAGEMENT_REJECTED";
+
+const CHECKPOINT = "flows/engagements/checkpoint";
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface LineItem extends SObjectRecord {
+  OpportunityId?: string;
+}
+interface Opportunity extends SObjectRecord {
+  AccountId?: string;
+  ContractId?: string | null;
+  SystemModstamp?: string;
+  OpportunityLineItems?: { records?: LineItem[] } | null;
+}
+
+/** A SOQL statement from text whose only variable parts are checked identifiers and a `soql` tail. */
+function soqlFields(fields: readonly string[]): string {
+  for (const f of fields)
+    if (!IDENT.test(f)) throw new TypeError("syncEngagements: a field name option is not a SOQL identifier");
+  return [...new Set(fields)].join(", ");
+}
+const statement = (text: string) =>
+  soql(Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray);
+
+/**
+ * Closed Won deals → a client and a project everywhere. Reads the Opportunities that reached Closed Won
+ * since the checkpoint (with line items, account and contract: connector-salesforce's `toClient` /
+ * `toEngagement`), then for each, in order:
+ *
+ * 1. the client as a NetSuite `customer` and the engagement as a NetSuite project (`job`) under it, by
+ *    external id = canonical key (idempotent upserts through the ledger), with its dimensions;
+ * 2. the Kantata workspace: created once, with an external reference carrying the canonical key in the same
+ *    request; on later runs updated field by field under the system-of-record table (a field another
+ *    system owns is never overwritten: `FIELD_OWNERSHIP_CONFLICT`); references to the NetSuite job and the
+ *    Opportunity are attached;
+ * 3. the NetSuite project id and the Kantata workspace id written back to the Opportunity.
+ *
+ * Every id goes into the crosswalk (kinds `client` and `project`) as soon as it is known. A deal that fails
+ * half-way (NetSuite done, Kantata down) is reported `failed`, holds the checkpoint back, and completes on
+ * the next run without duplicates: NetSuite upserts by external id, and a workspace whose id was lost (a
+ * crash right after Kantata created it) is found again by its external reference before any create. A rerun
+ * over unchanged deals writes nothing.
+ */
+export async function syncEngagements(
+  systems: EngagementSystems,
+  options: SyncEngagementsOptions,
+): Promise<StepReport> {
+  const now = options.now ?? (() => new Date());
+  const report = new StepReportBuilder("syncEngagements", now);
+  const { ledger, signal } = options;
+  const crosswalk = options.crosswalk ?? new Crosswalk(ledger);
+  const table = options.ownership ?? DEFAULT_FIELD_OWNERSHIP;
+  const serviceName = options.serviceName ?? "Ledgerline";
+  const nsField = options.writeBack?.netsuiteProjectField ?? "NetSuite_Project_Id__c";
+  const kField = options.writeBack?.kantataWorkspaceField ?? "Kantata_Workspace_Id__c";
+  const billingField = options.mapOptions?.billingTypeField ?? "Billing_Type__c";
+  const milestoneField = options.mapOptions?.milestoneDateField ?? "Milestone_Date__c";
+  soqlFields([nsField, kField, billingField, milestoneField]);
+  const stop = () => {
+    if (signal?.aborted) throw signal.reason ?? new Error("syncEngagements aborted");
+  };
+
+  const since =
+    (await readJson<{ since: string }>(ledger, CHECKPOINT))?.since ?? options.since ?? "1970-01-01T00:00:00Z";
+  const sinceMs = Date.parse(since);
+
+  const { deals, accounts, contracts } = await report.phase("read", async () => {
+    // SOQL dateTime literals have whole seconds: ask from a second earlier and drop older rows here.
+    const from = new Date(Math.floor(sinceMs / 1000) * 1000 - 1000);
+    const lineFields = soqlFields([
+      "Id",
+      "OpportunityId",
+      "Name",
+      "Quantity",
+      "UnitPrice",
+      "TotalPrice",
+      "ServiceDate",
+      billingField,
+      milestoneField,
+    ]);
+    const oppFields = soqlFields([
+      "Id",
+      "Name",
+      "AccountId",
+      "Amount",
+      "CloseDate",
+      "StageName",
+      "IsWon",
+      "CurrencyIsoCode",
+      "ContractId",
+      billingField,
+      "LastModifiedDate",
+      "SystemModstamp",
+    ]);
+    const deals: Opportunity[] = [];
+    const query = soql`${statement(`SELECT ${oppFields}, (SELECT ${lineFields} FROM OpportunityLineItems) FROM Opportunity WHERE StageName = `)}${"Closed Won"}${statement(" AND SystemModstamp > ")}${from}${statement(" ORDER BY SystemModstamp")}`;
+    for await (const opp of systems.salesforce.query<Opportunity>(query)) {
+      if (
+        typeof opp.SystemModstamp === "string" &&
+        Date.parse(opp.SystemModstamp.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) >= sinceMs
+      )
+        deals.push(opp);
+    }
+    const accountIds = [
+      ...new Set(deals.map((d) => d.AccountId).filter((id): id is string => typeof id === "string")),
+    ];
+    const contractIds = [
+      ...new Set(deals.map((d) => d.ContractId).filter((id): id is string => typeof id === "string")),
+    ];
+    const accounts = new Map<string, SObjectRecord>();
+    if (accountIds.length > 0) {
+      for await (const a of systems.salesforce.query(
+        soql`SELECT Id, Name, AccountNumber, ParentId, CurrencyIsoCode, BillingCountryCode, LastModifiedDate, SystemModstamp FROM Account WHERE Id IN ${accountIds}`,
+      ))
+        accounts.set(String(a.Id), a);
+    }
+    const contracts = new Map<string, SObjectRecord>();
+    if (contractIds.length > 0) {
+      for await (const c of systems.salesforce.query(
+        soql`SELECT Id, AccountId, Status, StartDate, EndDate, LastModifiedDate, SystemModstamp FROM Contract WHERE Id IN ${contractIds}`,
+      ))
+        contracts.set(String(c.Id), c);
+    }
+    return { deals, accounts, contracts };
+  });
+
+  const clientsDone = new Map<string, NetSuiteRecordResult>();
+  let firstFailed: number | undefined;
+  let latestSeen = sinceMs;
+
+  await report.phase("write", async () => {
+    for (const opp of deals) {
+      const stampMs = Date.parse(String(opp.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+      latestSeen = Math.max(latestSeen, stampMs);
+      const account = opp.AccountId ? accounts.get(opp.AccountId) : undefined;
+      const lines = opp.OpportunityLineItems?.records ?? [];
+      const contract = opp.ContractId ? contracts.get(opp.ContractId) : undefined;
+      const read = readAs("Opportunity", opp, () => toEngagement(opp, lines, contract, options.mapOptions));
+      const clientRead = readAs("Account", account ?? { Id: opp.AccountId }, () =>
+        toClient(account, options.mapOptions),
+      );
+      if (!read.ok || !clientRead.ok) {
+        const reason = reasonOf(read.ok ? (clientRead.ok ? undefined : clientRead.error) : read.error);
+        report.add({ key: read.key, type: "Engagement", status: "rejected", reason });
+        report.exception(
+          createIntegrationException({
+            code: reason.code === "ERROR" ? ENGAGEMENT_REJECTED : reason.code,
+            impact: "blocks-billing",
+            message: `The Closed Won deal cannot become an engagement: ${reason.message}`,
+            record: { key: read.key, type: "Engagement", system: "salesforce", id: read.source.id },
+            ...(reason.field ? { field: reason.field } : {}),
+            now: now(),
+          }),
+        );
+        continue;
+      }
+      const { engagement } = read.value;
+      const client = clientRead.value;
+      try {
+        const outcome = await syncOne(engagement, client, String(opp.Id));
+        report.add(outcome);
+        if (outcome.status === "failed") firstFailed = Math.min(firstFailed ?? stampMs, stampMs);
+      } catch (error) {
+        stop();
+        firstFailed = Math.min(firstFailed ?? stampMs, stampMs);
+        report.add({ key: engagement.key, type: "Engagement", status: "failed", reason: reasonOf(error) });
+      }
+    }
+  });
+
+  // The next run starts at the first deal that failed (it is done again, idempotently), else after the last seen.
+  const next = firstFailed ?? latestSeen;
+  if (next !== sinceMs) await writeJson(ledger, CHECKPOINT, { since: new Date(next).toISOString() }, now());
+  return report.finish();
+
+  async function syncOne(engagement: Engagement, client: Client, opportunityId: string) {
+    const key = engagement.key;
+    let wrote = false;
+    stop();
+    // 1. NetSuite customer (once per client per run) and project.
+    let customer = clientsDone.get(client.key);
+    if (customer === undefined) {
+      customer = await systems.netsuite.upsertClient(client);
+      clientsDone.set(client.key, customer);
+      if (customer.internalId) {
+        await crosswalk.link("client", client.key, "salesforce", client.source.id);
+        await crosswalk.link("client", client.key, "netsuite", customer.internalId);
+      }
+      report.add({
+        key: client.key,
+        type: "Client",
+        status: customer.status,
+        ...(customer.internalId
+          ? { targets: { netsuite: customer.internalId, salesforce: client.source.id } }
+          : {}),
+        ...(customer.reason
+          ? {
+              reason: {
+                code: customer.issues?.[0]?.code ?? "NETSUITE",
+                ...(customer.field ? { field: customer.field } : {}),
+                message: customer.reason,
+              },
+            }
+          : {}),
+      });
+    }
+    if (!customer.internalId) {
+      return {
+        key,
+        type: "Engagement",
+        status: "failed" as const,
+        reason: {
+          code: "CLIENT_NOT_WRITTEN",
+          message: "the client's NetSuite customer could not be written",
+        },
+      };
+    }
+    const project = toProject(
+      engagement,
+      client,
+      customer.internalId,
+      options.dimensions?.(engagement, client),
+    );
+    const job = await systems.netsuite.upsertProject(project);
+    if (!job.internalId) {
+      return {
+        key,
+        type: "Engagement",
+        status: job.status === "rejected" ? ("rejected" as const) : ("failed" as const),
+        reason: {
+          code: job.issues?.[0]?.code ?? "NETSUITE",
+          ...(job.field ? { field: job.field } : {}),
+          message: job.reason ?? "NetSuite did not write the project",
+        },
+      };
+    }
+    if (job.status === "written") wrote = true;
+    await crosswalk.link("project", key, "salesforce", opportunityId);
+    await crosswalk.link("project", key, "netsuite", job.internalId);
+    stop();
+
+    // 2. Kantata workspace: found by the crosswalk, else by its external reference, else created.
+    const ref = { subjectType: "Workspace", serviceName, serviceModel: "engagement", serviceModelRef: key };
+    let workspaceId =
+      (await crosswalk.lookup("project", key, "kantata")) ??
+      (await systems.psa.findExternalReference(ref))?.subject_id;
+    const proposed = workspaceFields(project);
+    const target = `kantata/workspace/${key}`;
+    if (workspaceId === undefined) {
+      const created = await systems.psa.createWorkspace({
+        ...toKantata(proposed),
+        creator_role: options.creatorRole ?? "maven",
+        require_time_approvals: true,
+        require_expense_approvals: true,
+        external_reference: {
+          service_name: serviceName,
+          service_model: "engagement",
+          service_model_ref: key,
+          status: "successful",
+        },
+      });
+      workspaceId = created.id;
+      wrote = true;
+      await crosswalk.link("project", key, "kantata", workspaceId);
+      await rememberOwnedFields(ledger, target, proposed, now());
+    } else {
+      await crosswalk.link("project", key, "kantata", workspaceId);
+      const id = workspaceId;
+      const result = await updateOwnedFields({
+        ledger,
+        target,
+        table,
+        object: "Project",
+        writer: "salesforce",
+        targetSystem: "kantata",
+        record: { key, type: "Project", system: "kantata", id },
+        proposed,
+        current: async () => {
+          const ws = await systems.psa.workspace(id);
+          return ws ? fromKantata(ws) : {};
+        },
+        write: async (fields) => {
+          await systems.psa.updateWorkspace(
+            id,
+            toKantata(Object.fromEntries(fields.map((f) => [f, proposed[f as keyof typeof proposed]]))),
+          );
+        },
+        now: now(),
+      });
+      if (result.written.length > 0) wrote = true;
+      report.exception(...result.conflicts);
+    }
+    stop();
+    for (const [service, model, id] of [
+      ["NetSuite", "job", job.internalId],
+      ["Salesforce", "Opportunity", opportunityId],
+    ] as const) {
+      const written = await idempotentUpsert({
+        ledger,
+        key: `flows/kantata/reference/${key}/${service}`,
+        content: { workspaceId, model, id },
+        write: async () =>
+          (
+            await systems.psa.upsertExternalReference({
+              subject_type: "Workspace",
+              subject_id: workspaceId as string,
+              service_name: service,
+              service_model: model,
+              service_model_ref: id,
+              status: "successful",
+            })
+          ).id,
+      });
+      if (written.status === "written") wrote = true;
+    }
+    stop();
+
+    // 3. The ids back to the Opportunity.
+    const fields = { [nsField]: job.internalId, [kField]: workspaceId };
+    const back = await idempotentUpsert({
+      ledger,
+      key: `flows/salesforce/write-back/${key}`,
+      content: fields,
+      write: async () => {
+        await systems.salesforce.updateRecord("Opportunity", opportunityId, fields);
+        return opportunityId;
+      },
+    });
+    if (back.status === "written") wrote = true;
+    return {
+      key,
+      type: "Engagement",
+      status: wrote ? ("written" as const) : ("unchanged" as const),
+      targets: { salesforce: opportunityId, netsuite: job.internalId, kantata: workspaceId },
+    };
+  }
+}
+
+/** The canonical project an engagement becomes (same key), under the client's NetSuite customer. */
+export function toProject(
+  engagement: Engagement,
+  client: Client,
+  customerId: string,
+  dimensions?: Dimensions,
+): Project {
+  return parseProject({
+    key: engagement.key,
+    source: engagement.source,
+    name: engagement.name,
+    ...(engagement.number ? { code: engagement.number } : {}),
+    client: {
+      key: client.key,
+      name: client.name,
+      ids: { netsuite: customerId, salesforce: client.source.id },
+    },
+    engagement: { key: engagement.key, ids: { salesforce: engagement.source.id } },
+    status: engagement.status,
+    billingType: engagement.billingType,
+    ...(engagement.revenueTreatment ? { revenueTreatment: engagement.revenueTreatment } : {}),
+    currency: engagement.currency,
+    ...(engagement.startDate ? { startDate: engagement.startDate } : {}),
+    ...(engagement.endDate ? { endDate: engagement.endDate } : {}),
+    ...(engagement.billingTerms.contractValue ? { budget: engagement.billingTerms.contractValue } : {}),
+    requiresTimeApproval: true,
+    requiresExpenseApproval: true,
+    ...(dimensions && Object.keys(dimensions).length > 0 ? { dimensions } : {}),
+  });
+}
+
+/** The project fields a Kantata workspace carries, in canonical names and exact values. */
+type WorkspaceFields = {
+  name: string;
+  currency: string;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+  /** Budget as a decimal in major units with all the currency's decimals (`"125000.00"`). */
+  budget?: string | undefined;
+};
+
+function workspaceFields(project: Project): WorkspaceFields {
+  return {
+    name: project.name,
+    currency: project.currency,
+    startDate: project.startDate,
+    endDate: project.endDate,
+    budget: project.budget ? normalized(project.budget) : undefined,
+  };
+}
+
+function normalized(money: Money): string {
+  return fromMinorUnits(toMinorUnits(money), money.currency).amount;
+}
+
+function fromKantata(ws: KantataWorkspace): Partial<WorkspaceFields> {
+  const currency = typeof ws.currency === "string" ? ws.currency : undefined;
+  return {
+    name: ws.title,
+    ...(currency ? { currency } : {}),
+    ...(ws.start_date ? { startDate: ws.start_date } : {}),
+    ...(ws.due_date ? { endDate: ws.due_date } : {}),
+    ...(currency && typeof ws.price_in_cents === "number"
+      ? { budget: fromMinorUnits(BigInt(ws.price_in_cents), currency).amount }
+      : {}),
+  };
+}
+
+function toKantata(fields: Partial<WorkspaceFields>): KantataWorkspaceUpdate & { title: string } {
+  return {
+    ...(fields.name !== undefined ? { title: fields.name } : {}),
+    ...(fields.currency !== undefined ? { currency: fields.currency } : {}),
+    ...(fields.startDate !== undefined ? { start_date: fields.startDate } : {}),
+    ...(fields.endDate !== undefined ? { due_date: fields.endDate } : {}),
+    ...(fields.budget !== undefined ? { price: fields.budget } : {}),
+  } as KantataWorkspaceUpdate & { title: string };
+}
