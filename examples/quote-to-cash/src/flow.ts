@@ -16,6 +16,7 @@ import type { ProgressBar } from "./progress.js";
 import { readPsa } from "./read.js";
 import { type KindReconciliation, reconcileExpenses, reconcileTime } from "./reconciliation.js";
 import { DEMO_SIZE, generateDataSet, type SeedSize } from "./seed.js";
+import { runStartOfChain } from "./start-of-chain.js"; // issue 14
 import {
   clearState,
   finishState,
@@ -142,6 +143,13 @@ async function runLocked(
     if (approved) await fakes.saveKantata(); // durable before anything is read (and posted) from it
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"), {
       ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
+    });
+    // Issue 14: the start of the chain (workforce → SOWs) before time and expenses; see start-of-chain.ts.
+    const startOfChain = await runStartOfChain({
+      data,
+      ledgerDir: options.paths.ledger,
+      fakes,
+      signal: options.signal,
     });
     const psa = createPsaClient({
       auth: "demo-token",
@@ -355,6 +363,7 @@ async function runLocked(
       stateNotes: prepared.notes,
       readFailures,
       ...(approved ? { approvedInKantata: approved } : {}),
+      startOfChain: startOfChain.phases, // issue 14
       timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,
     };

@@ -128,6 +128,8 @@ export interface DemoSummary {
   readFailures?: ReadFailure[];
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
   approvedInKantata?: ApprovedInKantata;
+  /** Issue 14: the start of the chain (workforce, SOWs), run before the posting phases; not in their totals. */
+  startOfChain?: PhaseSummary[];
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;
