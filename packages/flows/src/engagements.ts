@@ -6,13 +6,17 @@ import {
   type Engagement,
   type FieldOwnershipTable,
   fromMinorUnits,
-  type Money,
   type Project,
   parseProject,
   toMinorUnits,
 } from "@ledgerline/canonical";
 import type { NetSuiteClient, NetSuiteRecordResult } from "@ledgerline/connector-netsuite";
-import type { KantataWorkspace, KantataWorkspaceUpdate, PsaClient } from "@ledgerline/connector-psa";
+import {
+  type PsaClient,
+  toWorkspaceAttributes,
+  type WorkspaceProjectFields,
+  workspaceProjectFields,
+} from "@ledgerline/connector-psa";
 import {
   readAs,
   type SalesforceClient,
@@ -316,7 +320,8 @@ export async function syncEngagements(
     const target = `kantata/workspace/${key}`;
     if (workspaceId === undefined) {
       const created = await systems.psa.createWorkspace({
-        ...toKantata(proposed),
+        ...toWorkspaceAttributes(proposed),
+        title: project.name,
         creator_role: options.creatorRole ?? "maven",
         require_time_approvals: true,
         require_expense_approvals: true,
@@ -345,13 +350,13 @@ export async function syncEngagements(
         proposed,
         current: async () => {
           const ws = await systems.psa.workspace(id);
-          return ws ? fromKantata(ws) : {};
+          return ws ? workspaceProjectFields(ws) : {};
         },
         write: async (fields) => {
-          await systems.psa.updateWorkspace(
-            id,
-            toKantata(Object.fromEntries(fields.map((f) => [f, proposed[f as keyof typeof proposed]]))),
+          const changed = Object.fromEntries(
+            fields.map((f) => [f, proposed[f as keyof WorkspaceProjectFields]]),
           );
+          await systems.psa.updateWorkspace(id, toWorkspaceAttributes(changed));
         },
         now: now(),
       });
@@ -435,49 +440,15 @@ export function toProject(
   });
 }
 
-/** The project fields a Kantata workspace carries, in canonical names and exact values. */
-type WorkspaceFields = {
-  name: string;
-  currency: string;
-  startDate?: string | undefined;
-  endDate?: string | undefined;
-  /** Budget as a decimal in major units with all the currency's decimals (`"125000.00"`). */
-  budget?: string | undefined;
-};
-
-function workspaceFields(project: Project): WorkspaceFields {
+/** The project fields its Kantata workspace carries, budget with all the currency's decimals (compared exactly). */
+function workspaceFields(project: Project): WorkspaceProjectFields {
   return {
     name: project.name,
     currency: project.currency,
-    startDate: project.startDate,
-    endDate: project.endDate,
-    budget: project.budget ? normalized(project.budget) : undefined,
-  };
-}
-
-function normalized(money: Money): string {
-  return fromMinorUnits(toMinorUnits(money), money.currency).amount;
-}
-
-function fromKantata(ws: KantataWorkspace): Partial<WorkspaceFields> {
-  const currency = typeof ws.currency === "string" ? ws.currency : undefined;
-  return {
-    name: ws.title,
-    ...(currency ? { currency } : {}),
-    ...(ws.start_date ? { startDate: ws.start_date } : {}),
-    ...(ws.due_date ? { endDate: ws.due_date } : {}),
-    ...(currency && typeof ws.price_in_cents === "number"
-      ? { budget: fromMinorUnits(BigInt(ws.price_in_cents), currency).amount }
+    ...(project.startDate ? { startDate: project.startDate } : {}),
+    ...(project.endDate ? { endDate: project.endDate } : {}),
+    ...(project.budget
+      ? { budget: fromMinorUnits(toMinorUnits(project.budget), project.budget.currency) }
       : {}),
   };
-}
-
-function toKantata(fields: Partial<WorkspaceFields>): KantataWorkspaceUpdate & { title: string } {
-  return {
-    ...(fields.name !== undefined ? { title: fields.name } : {}),
-    ...(fields.currency !== undefined ? { currency: fields.currency } : {}),
-    ...(fields.startDate !== undefined ? { start_date: fields.startDate } : {}),
-    ...(fields.endDate !== undefined ? { due_date: fields.endDate } : {}),
-    ...(fields.budget !== undefined ? { price: fields.budget } : {}),
-  } as KantataWorkspaceUpdate & { title: string };
 }

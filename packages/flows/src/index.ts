@@ -50,11 +50,3 @@ export {
   type PostingAssignment,
   type WorkforceDirectory,
 } from "./workforce-directory.js";
-export {
-  appendEffective,
-  BEGINNING,
-  type Effective,
-  type PersonState,
-  valueOn,
-  type WorkforceDimension,
-} from "./workforce-state.js";
