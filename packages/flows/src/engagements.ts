@@ -18,13 +18,10 @@ import {
   workspaceProjectFields,
 } from "@ledgerline/connector-psa";
 import {
-  readAs,
+  type ClosedWonDeal,
+  readClosedWon,
   type SalesforceClient,
   type SalesforceMapOptions,
-  type SObjectRecord,
-  soql,
-  toClient,
-  toEngagement,
 } from "@ledgerline/connector-salesforce";
 import { Crosswalk, idempotentUpsert, type Ledger } from "@ledgerline/core";
 import { readJson, writeJson } from "./ledger-json.js";
@@ -73,27 +70,6 @@ export interface SyncEngagementsOptions {
 export const ENGAGEMENT_REJECTED = "ENGAGEMENT_REJECTED";
 
 const CHECKPOINT = "flows/engagements/checkpoint";
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-interface LineItem extends SObjectRecord {
-  OpportunityId?: string;
-}
-interface Opportunity extends SObjectRecord {
-  AccountId?: string;
-  ContractId?: string | null;
-  SystemModstamp?: string;
-  OpportunityLineItems?: { records?: LineItem[] } | null;
-}
-
-/** A SOQL statement from text whose only variable parts are checked identifiers and a `soql` tail. */
-function soqlFields(fields: readonly string[]): string {
-  for (const f of fields)
-    if (!IDENT.test(f)) throw new TypeError("syncEngagements: a field name option is not a SOQL identifier");
-  return [...new Set(fields)].join(", ");
-}
-const statement = (text: string) =>
-  soql(Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray);
-
 /**
  * Closed Won deals → a client and a project everywhere. Reads the Opportunities that reached Closed Won
  * since the checkpoint (with line items, account and contract: connector-salesforce's `toClient` /
@@ -125,9 +101,11 @@ export async function syncEngagements(
   const serviceName = options.serviceName ?? "Ledgerline";
   const nsField = options.writeBack?.netsuiteProjectField ?? "NetSuite_Project_Id__c";
   const kField = options.writeBack?.kantataWorkspaceField ?? "Kantata_Workspace_Id__c";
-  const billingField = options.mapOptions?.billingTypeField ?? "Billing_Type__c";
-  const milestoneField = options.mapOptions?.milestoneDateField ?? "Milestone_Date__c";
-  soqlFields([nsField, kField, billingField, milestoneField]);
+  for (const field of [nsField, kField]) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) {
+      throw new TypeError("syncEngagements: writeBack field names must be Salesforce field API names");
+    }
+  }
   const stop = () => {
     if (signal?.aborted) throw signal.reason ?? new Error("syncEngagements aborted");
   };
@@ -136,64 +114,12 @@ export async function syncEngagements(
     (await readJson<{ since: string }>(ledger, CHECKPOINT))?.since ?? options.since ?? "1970-01-01T00:00:00Z";
   const sinceMs = Date.parse(since);
 
-  const { deals, accounts, contracts } = await report.phase("read", async () => {
-    // SOQL dateTime literals have whole seconds: ask from a second earlier and drop older rows here.
-    const from = new Date(Math.floor(sinceMs / 1000) * 1000 - 1000);
-    const lineFields = soqlFields([
-      "Id",
-      "OpportunityId",
-      "Name",
-      "Quantity",
-      "UnitPrice",
-      "TotalPrice",
-      "ServiceDate",
-      billingField,
-      milestoneField,
-    ]);
-    const oppFields = soqlFields([
-      "Id",
-      "Name",
-      "AccountId",
-      "Amount",
-      "CloseDate",
-      "StageName",
-      "IsWon",
-      "CurrencyIsoCode",
-      "ContractId",
-      billingField,
-      "LastModifiedDate",
-      "SystemModstamp",
-    ]);
-    const deals: Opportunity[] = [];
-    const query = soql`${statement(`SELECT ${oppFields}, (SELECT ${lineFields} FROM OpportunityLineItems) FROM Opportunity WHERE StageName = `)}${"Closed Won"}${statement(" AND SystemModstamp > ")}${from}${statement(" ORDER BY SystemModstamp")}`;
-    for await (const opp of systems.salesforce.query<Opportunity>(query)) {
-      if (
-        typeof opp.SystemModstamp === "string" &&
-        Date.parse(opp.SystemModstamp.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) >= sinceMs
-      )
-        deals.push(opp);
+  const deals = await report.phase("read", async () => {
+    const out: ClosedWonDeal[] = [];
+    for await (const deal of readClosedWon(systems.salesforce, { since, mapOptions: options.mapOptions })) {
+      out.push(deal);
     }
-    const accountIds = [
-      ...new Set(deals.map((d) => d.AccountId).filter((id): id is string => typeof id === "string")),
-    ];
-    const contractIds = [
-      ...new Set(deals.map((d) => d.ContractId).filter((id): id is string => typeof id === "string")),
-    ];
-    const accounts = new Map<string, SObjectRecord>();
-    if (accountIds.length > 0) {
-      for await (const a of systems.salesforce.query(
-        soql`SELECT Id, Name, AccountNumber, ParentId, CurrencyIsoCode, BillingCountryCode, LastModifiedDate, SystemModstamp FROM Account WHERE Id IN ${accountIds}`,
-      ))
-        accounts.set(String(a.Id), a);
-    }
-    const contracts = new Map<string, SObjectRecord>();
-    if (contractIds.length > 0) {
-      for await (const c of systems.salesforce.query(
-        soql`SELECT Id, AccountId, Status, StartDate, EndDate, LastModifiedDate, SystemModstamp FROM Contract WHERE Id IN ${contractIds}`,
-      ))
-        contracts.set(String(c.Id), c);
-    }
-    return { deals, accounts, contracts };
+    return out;
   });
 
   const clientsDone = new Map<string, NetSuiteRecordResult>();
@@ -201,16 +127,10 @@ export async function syncEngagements(
   let latestSeen = sinceMs;
 
   await report.phase("write", async () => {
-    for (const opp of deals) {
-      const stampMs = Date.parse(String(opp.SystemModstamp).replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+    for (const deal of deals) {
+      const stampMs = Date.parse(deal.modifiedAt);
       latestSeen = Math.max(latestSeen, stampMs);
-      const account = opp.AccountId ? accounts.get(opp.AccountId) : undefined;
-      const lines = opp.OpportunityLineItems?.records ?? [];
-      const contract = opp.ContractId ? contracts.get(opp.ContractId) : undefined;
-      const read = readAs("Opportunity", opp, () => toEngagement(opp, lines, contract, options.mapOptions));
-      const clientRead = readAs("Account", account ?? { Id: opp.AccountId }, () =>
-        toClient(account, options.mapOptions),
-      );
+      const { engagement: read, client: clientRead } = deal;
       if (!read.ok || !clientRead.ok) {
         const reason = reasonOf(read.ok ? (clientRead.ok ? undefined : clientRead.error) : read.error);
         report.add({ key: read.key, type: "Engagement", status: "rejected", reason });
@@ -227,9 +147,8 @@ export async function syncEngagements(
         continue;
       }
       const { engagement } = read.value;
-      const client = clientRead.value;
       try {
-        const outcome = await syncOne(engagement, client, String(opp.Id));
+        const outcome = await syncOne(engagement, clientRead.value, deal.opportunityId);
         report.add(outcome);
         if (outcome.status === "failed") firstFailed = Math.min(firstFailed ?? stampMs, stampMs);
       } catch (error) {
