@@ -6,7 +6,13 @@ import {
   type Resource,
   unmappedDimensionCode,
 } from "@ledgerline/canonical";
-import { type NetSuiteClient, sql } from "@ledgerline/connector-netsuite";
+import {
+  listDepartments,
+  listEmployees,
+  listSubsidiaries,
+  type NetSuiteClient,
+  type NetSuiteMasterRecord,
+} from "@ledgerline/connector-netsuite";
 import type { PsaClient } from "@ledgerline/connector-psa";
 import type { WorkdayClient } from "@ledgerline/connector-workday";
 import { Crosswalk, type Ledger } from "@ledgerline/core";
@@ -62,12 +68,7 @@ export const PERSON_AMBIGUOUS = "PERSON_AMBIGUOUS";
 /** Exception code of a worker no longer listed by Workday (its staffing API lists active workers only). */
 export const WORKER_NOT_LISTED = "WORKER_NOT_LISTED";
 
-interface NetSuiteRow {
-  id: string;
-  name?: string | null;
-  email?: string | null;
-  externalid?: string | null;
-}
+type NetSuiteRow = NetSuiteMasterRecord;
 
 const norm = (s: string | null | undefined) => (s ?? "").trim().toLowerCase();
 
@@ -121,15 +122,9 @@ export async function syncWorkforce(
     const workers = await collect(systems.workday.resources({ asOf }));
     const users: Resource[] = [];
     for await (const read of systems.psa.resources()) if (read.ok) users.push(read.value);
-    const employees = await systems.netsuite.suiteql.all<NetSuiteRow & Record<string, string | null>>(
-      sql`SELECT id, email, externalid FROM employee`,
-    );
-    const departments = await systems.netsuite.suiteql.all<NetSuiteRow & Record<string, string | null>>(
-      sql`SELECT id, name, externalid FROM department`,
-    );
-    const subsidiaries = await systems.netsuite.suiteql.all<NetSuiteRow & Record<string, string | null>>(
-      sql`SELECT id, name, externalid FROM subsidiary`,
-    );
+    const employees = await listEmployees(systems.netsuite.suiteql);
+    const departments = await listDepartments(systems.netsuite.suiteql);
+    const subsidiaries = await listSubsidiaries(systems.netsuite.suiteql);
     return { costCenters, companies, workers, users, employees, departments, subsidiaries };
   });
 
@@ -143,7 +138,7 @@ export async function syncWorkforce(
     rows: readonly NetSuiteRow[],
   ) => {
     const type = kind === "costCenter" ? "CostCenter" : "LegalEntity";
-    const match = matchOne(rows, (r) => r.externalid === record.code);
+    const match = matchOne(rows, (r) => r.externalId === record.code);
     const byName = match === undefined ? matchOne(rows, (r) => norm(r.name) === norm(record.name)) : match;
     const what = kind === "costCenter" ? "department" : "subsidiary";
     if (byName === undefined || byName === "ambiguous") {
@@ -267,7 +262,7 @@ export async function syncWorkforce(
         } else await link("kantata", user.source.id);
 
         const byId = worker.employeeNumber
-          ? matchOne(data.employees, (e) => e.externalid === worker.employeeNumber)
+          ? matchOne(data.employees, (e) => e.externalId === worker.employeeNumber)
           : undefined;
         const employee =
           byId === undefined && worker.email
