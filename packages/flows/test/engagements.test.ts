@@ -166,6 +166,33 @@ describe("syncEngagements", () => {
     });
   }
 
+  it("reports a deal that cannot become an engagement as rejected, with an exception, and goes on", async () => {
+    const s = createSystems();
+    const { opportunity } = closeDeal(s.fakes.salesforce);
+    const account = s.fakes.salesforce.records("Account")[0];
+    const odd = s.fakes.salesforce.insert("Opportunity", {
+      Name: "Globex — no billing type",
+      AccountId: account?.Id,
+      CloseDate: "2026-11-28",
+      StageName: "Closed Won",
+      CurrencyIsoCode: "USD",
+    });
+    const report = await syncEngagements(s, { ledger: s.ledger, dimensions: dims });
+    expect(report.received).toBe(report.written + report.unchanged + report.rejected + report.failed);
+    const byId = (id: string) =>
+      report.records.find((r) => r.type === "Engagement" && r.key.includes(id.toLowerCase()));
+    expect(byId(opportunity.Id)?.status).toBe("written");
+    expect(byId(odd.Id)).toMatchObject({ status: "rejected", reason: { code: "BILLING_TYPE_UNKNOWN" } });
+    expect(report.exceptions).toContainEqual(
+      expect.objectContaining({
+        code: "BILLING_TYPE_UNKNOWN",
+        impact: "blocks-billing",
+        record: expect.objectContaining({ id: odd.Id }),
+      }),
+    );
+    expect(s.fakes.kantata.store.all("workspaces")).toHaveLength(1);
+  });
+
   it("never overwrites a field another system owns: a conflict is an exception", async () => {
     const s = createSystems();
     const { contract } = closeDeal(s.fakes.salesforce);
