@@ -171,7 +171,12 @@ export function applyChanges(
 function netsuiteMasterRecords(data: DemoDataSet) {
   return {
     subsidiary: [{ id: data.netsuite.subsidiaryId, name: "Ledgerline Consulting Inc." }],
-    department: data.netsuite.departments.map((d) => ({ id: d.id, name: `${d.costCenter} ${d.name}` })),
+    // Issue 14: finance keys each department by its Workday cost center reference id (syncWorkforce matches on it).
+    department: data.netsuite.departments.map((d) => ({
+      id: d.id,
+      name: `${d.costCenter} ${d.name}`,
+      externalId: d.costCenter,
+    })),
     employee: data.netsuite.employees.map((e) => ({ id: e.id, entityId: e.entityId, email: e.email })),
   };
 }

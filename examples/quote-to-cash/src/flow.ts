@@ -2,8 +2,9 @@ import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import { createNetSuiteClient, type NetSuiteClient } from "@ledgerline/connector-netsuite";
 import { createPsaClient, type PsaClient } from "@ledgerline/connector-psa";
-import { FileLedger, type Ledger, type RetryOptions } from "@ledgerline/core";
+import { Crosswalk, FileLedger, type Ledger, type RetryOptions } from "@ledgerline/core";
 import {
+  crosswalkProjects,
   type DeliveryPolicy,
   type DeliveryReconciliation,
   type DeliverySnapshot,
@@ -17,6 +18,7 @@ import {
 import { type DemoFakes, startFakes } from "./fakes.js";
 import type { ProgressBar } from "./progress.js";
 import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
+import { runStartOfChain } from "./start-of-chain.js";
 import {
   clearState,
   finishState,
@@ -129,12 +131,20 @@ async function runLocked(
     fakes = await startFakes({ ...fakesOptions, resume: false });
   }
   let ledger: FileLedger | undefined;
+  let startLedger: FileLedger | undefined;
   try {
     const approved = options.approve ? approvePending(fakes) : undefined;
     if (approved) await fakes.saveKantata(); // durable before anything is read (and posted) from it
     ledger = await FileLedger.open(join(options.paths.ledger, "netsuite.journal"), {
       ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
     });
+    // The start of the chain (workforce → SOWs) before time and expenses; see start-of-chain.ts.
+    // It keeps its own journal (crosswalk, checkpoint, held mapping changes); time and expenses then find the
+    // NetSuite project each SOW created through that crosswalk.
+    startLedger = await FileLedger.open(join(options.paths.ledger, "start-of-chain.journal"), {
+      ...(options.lockStaleMs === undefined ? {} : { lockStaleMs: options.lockStaleMs }),
+    });
+    const startOfChain = await runStartOfChain({ data, ledger: startLedger, fakes, signal: options.signal });
     const psa = createPsaClient({
       auth: "demo-token",
       baseUrl: fakes.kantataServer.url,
@@ -160,6 +170,7 @@ async function runLocked(
       psa,
       netsuite,
       ledger,
+      crosswalk: new Crosswalk(startLedger),
       data,
       concurrency: concurrency * 2,
       signal: options.signal,
@@ -175,6 +186,7 @@ async function runLocked(
       resumed: fakes.resumed,
       stateNotes: prepared.notes,
       ...(approved ? { approvedInKantata: approved } : {}),
+      startOfChain: startOfChain.phases,
       startMs,
       durationMs: performance.now() - started,
     });
@@ -184,6 +196,7 @@ async function runLocked(
     // A run that lost the folder's lock (another run took it over) leaves the folder to its new owner.
     await fakes.close({ persist: owner() });
     await ledger?.close();
+    await startLedger?.close();
     if (owner()) await finishState(options.paths);
   }
 }
@@ -193,6 +206,8 @@ export interface ChainContext {
   psa: PsaClient;
   netsuite: NetSuiteClient;
   ledger: Ledger;
+  /** Identity across systems, as the start of the chain linked it (the SOWs' NetSuite projects). */
+  crosswalk: Crosswalk;
   data: DemoDataSet;
   /** Records in flight at once per posting phase. */
   concurrency: number;
@@ -228,6 +243,7 @@ export async function runChain(ctx: ChainContext): Promise<ChainResult> {
   const snapshot = await readDeliverySnapshot(psa, {
     period: data.period,
     resources: workforceDirectory(data),
+    projectIds: crosswalkProjects(ctx.crosswalk),
     signal,
   });
   progress?.clear();
@@ -238,6 +254,8 @@ export async function runChain(ctx: ChainContext): Promise<ChainResult> {
       period: data.period,
       policy,
       snapshot,
+      // Clients and projects come from the SOWs (Salesforce owns them): no second copy keyed by the PSA.
+      upsertMasterData: false,
       concurrency: ctx.concurrency,
       signal,
       onPhase: (phase, total) => progress?.start(phase, total),

@@ -31,6 +31,10 @@ export function renderReport(summary: DemoSummary): string {
 
   lines.push("Posting");
   const rows: string[][] = [["", "input", "written", "unchanged", "rejected", "failed", "time"]];
+  // Issue 14: the start of the chain comes first (its records are not in the posting totals).
+  for (const step of summary.startOfChain ?? []) {
+    rows.push([`  ${step.name}`, ...bucketCells(step.input, step.buckets), seconds(step.durationMs)]);
+  }
   for (const phase of summary.phases) {
     rows.push([`  ${phase.name}`, ...bucketCells(phase.input, phase.buckets), seconds(phase.durationMs)]);
   }

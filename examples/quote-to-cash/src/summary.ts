@@ -118,6 +118,8 @@ export interface DemoSummary {
   readFailures?: ReadFailure[];
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
   approvedInKantata?: ApprovedInKantata;
+  /** Issue 14: the start of the chain (workforce, SOWs), run before the posting phases; not in their totals. */
+  startOfChain?: PhaseSummary[];
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;
@@ -187,6 +189,8 @@ export interface RunFacts {
   resumed: boolean;
   stateNotes: string[];
   approvedInKantata?: ApprovedInKantata;
+  /** The start of the chain (workforce, SOWs), run before the posting phases; not in their totals. */
+  startOfChain?: PhaseSummary[];
   startMs: number;
   durationMs: number;
 }
@@ -241,6 +245,7 @@ export function summarizeRun(facts: RunFacts): DemoSummary {
     stateNotes: facts.stateNotes,
     readFailures: [...chain.steps.flatMap((s) => s.readFailures ?? []), ...chain.reconciliation.readFailures],
     ...(facts.approvedInKantata ? { approvedInKantata: facts.approvedInKantata } : {}),
+    ...(facts.startOfChain ? { startOfChain: facts.startOfChain } : {}),
     timings: { startMs: facts.startMs, readMs: chain.readMs, reconcileMs: chain.reconcileMs },
     durationMs: facts.durationMs,
   };

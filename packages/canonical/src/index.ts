@@ -87,6 +87,20 @@ export {
   ExpenseLineSchema,
 } from "./expense.js";
 export {
+  checkFieldOwnership,
+  DEFAULT_FIELD_OWNERSHIP,
+  FIELD_OWNERSHIP_CONFLICT,
+  type FieldChange,
+  type FieldOwnershipCheck,
+  type FieldOwnershipResult,
+  type FieldOwnershipTable,
+  fieldOwner,
+  type OwnedField,
+  type OwnedObject,
+  type OwnedObjects,
+  type OwnerSystem,
+} from "./field-ownership.js";
+export {
   BUSINESS_IMPACTS,
   type BusinessImpact,
   createIntegrationException,

@@ -42,6 +42,12 @@ export { type InvoiceBody, toInvoice } from "./mappers/invoice.js";
 export { type JobBody, toJob } from "./mappers/job.js";
 export { fromTimeBillRow, type TimeBillRow } from "./mappers/posted-time.js";
 export { type TimeBillBody, toTimeBill } from "./mappers/time-bill.js";
+export {
+  listDepartments,
+  listEmployees,
+  listSubsidiaries,
+  type NetSuiteMasterRecord,
+} from "./operations/master-records.js";
 export type { NetSuiteRecordResult, PostOptions, PostReport } from "./operations/post-records.js";
 export type { ListPostedTimeOptions, PostedTimeRejection } from "./operations/posted-time.js";
 export type { PostingPolicy } from "./operations/posting-policy.js";

@@ -47,6 +47,7 @@ import {
   timeEntryStream,
   type WorkFilters,
 } from "./streams.js";
+import { type PsaWrites, psaWrites } from "./workspace-writes.js";
 
 /** Kantata OX API v1 production base URL. */
 export const KANTATA_BASE_URL = "https://api.mavenlink.com/api/v1";
@@ -125,8 +126,8 @@ const psaConfigSchema = optionsObject({
 /** Options of the canonical reads: paging plus, for `sync*`, the checkpoint. */
 export type ReadOptions = Omit<PaginateOptions, "perPage">;
 
-/** A Kantata OX client: typed HTTP, paged iterators, incremental sync, canonical reads. */
-export interface PsaClient {
+/** A Kantata OX client: typed HTTP, paged iterators, incremental sync, canonical reads, workspace writes. */
+export interface PsaClient extends PsaWrites {
   /** The typed openapi-fetch client (non-2xx throws typed errors) for calls the helpers don't cover. */
   readonly http: HttpClient<paths>;
   /** Fetches one raw list page (`/time_entries.json` for `"time_entries"`). */
@@ -247,6 +248,7 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
   ) => syncCanonical(fetchPage, stream, { ...options, perPage });
 
   return {
+    ...psaWrites(http, fetchPage, perPage),
     http,
     fetchPage,
     pages: (key, query = {}, options = {}) => paginate(fetchPage, key, query, { ...options, perPage }),

@@ -63,6 +63,11 @@ export { type ProjectContext, toProject } from "./mappers/project.js";
 export { type ResourceOptions, toResource } from "./mappers/resource.js";
 export { KANTATA_SYSTEM, kantataKey, kantataOrigin, kantataRef, UNKNOWN_INSTANT } from "./mappers/source.js";
 export { type TimeEntryContext, toTimeEntry } from "./mappers/time-entry.js";
+export {
+  toWorkspaceAttributes,
+  type WorkspaceProjectFields,
+  workspaceProjectFields,
+} from "./mappers/workspace.js";
 export { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
 export {
   checkPerPage,
@@ -91,3 +96,11 @@ export {
   timeEntryStream,
   type WorkFilters,
 } from "./streams.js";
+export {
+  type ExternalReferenceLookup,
+  type KantataExternalReferenceWrite,
+  type KantataWorkspaceCreate,
+  type KantataWorkspaceUpdate,
+  type PsaWrites,
+  psaWrites,
+} from "./workspace-writes.js";

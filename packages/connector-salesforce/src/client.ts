@@ -200,6 +200,12 @@ export interface SalesforceClient {
    * (`REQUIRED_FIELD_MISSING`: Name, StageName, CloseDate) and the link is reported `rejected`.
    */
   writeBack(links: readonly OpportunityLink[], options?: WriteBackOptions): Promise<UpsertReport>;
+  /**
+   * Updates fields of one record by its Salesforce id (`PATCH /sobjects/{object}/{id}`, 204), e.g. the
+   * NetSuite and Kantata ids written back to an Opportunity that carries no external id yet. Safe to
+   * repeat (sets the same values). Throws core's typed errors (`NOT_FOUND`, `INVALID_FIELD` …).
+   */
+  updateRecord(object: string, id: string, fields: Record<string, unknown>): Promise<void>;
 }
 
 /** One subrequest of {@link SalesforceClient.composite}. */
@@ -467,6 +473,12 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
         ...(l.engagementId !== undefined ? { [engagementField]: l.engagementId } : {}),
       }));
       return client.upsertRecords("Opportunity", extIdField, records);
+    },
+    async updateRecord(object, id, fields) {
+      await http.PATCH("/services/data/v{version}/sobjects/{sobject}/{id}", {
+        params: { path: { version: apiVersion, sobject: object, id } },
+        body: fields as components["schemas"]["SObjectFields"],
+      });
     },
     upsertRecords: (object, extIdField, records, options) =>
       upsertRecords(

@@ -39,6 +39,7 @@ export {
   toClient,
   toEngagement,
 } from "./mappers/mappers.js";
+export { type ClosedWonDeal, type ClosedWonOptions, readClosedWon } from "./operations/closed-won.js";
 export {
   type BulkOptions,
   COLLECTION_SIZE,

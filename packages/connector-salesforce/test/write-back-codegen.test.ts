@@ -35,6 +35,30 @@ describe("writeBack", () => {
   });
 });
 
+describe("updateRecord", () => {
+  it("writes the NetSuite project and Kantata workspace ids to an Opportunity by its id", async () => {
+    const fake = createSalesforceFake();
+    const opp = fake.insert("Opportunity", { Name: "SOW", StageName: "Closed Won", CloseDate: "2026-11-30" });
+    const sf = createSalesforceClient({
+      instanceUrl: fake.baseUrl,
+      auth: { type: "client-credentials", clientId: "id", clientSecret: "secret" },
+      fetch: fake.fetch,
+    });
+    await sf.updateRecord("Opportunity", opp.Id, {
+      NetSuite_Project_Id__c: "1042",
+      Kantata_Workspace_Id__c: "77",
+    });
+    expect(fake.records("Opportunity")[0]).toMatchObject({
+      NetSuite_Project_Id__c: "1042",
+      Kantata_Workspace_Id__c: "77",
+    });
+    await expect(sf.updateRecord("Opportunity", opp.Id, { No_Such_Field__c: "x" })).rejects.toMatchObject({
+      vendorCode: "INVALID_FIELD",
+    });
+    fake.api.assertNoViolations();
+  });
+});
+
 describe("codegen --describe", () => {
   const describeAccount = {
     name: "Account",

@@ -96,6 +96,12 @@ export async function reconcileDelivery(
   const readFailures: ReadFailure[] = [];
   const projects = new Map(snapshot.projects.map((p) => [p.key, p]));
   const projectByJob = new Map<string, string>();
+  // A project the SOW flow created is known by its NetSuite id on the records (see `crosswalkProjects`) …
+  for (const record of [...snapshot.timeEntries, ...snapshot.expenses]) {
+    const job = record.project.ids?.netsuite;
+    if (job !== undefined && projects.has(record.project.key)) projectByJob.set(job, record.project.key);
+  }
+  // … one this step upserted, through the ledger.
   for await (const entry of ledger.entries()) {
     if (projects.has(entry.key)) projectByJob.set(entry.targetId, entry.key);
   }

@@ -1,5 +1,6 @@
 import type { Client, Dimensions, ExpenseLine, Project, Ref, TimeEntry } from "@ledgerline/canonical";
 import type { PsaClient, PsaRead } from "@ledgerline/connector-psa";
+import type { Crosswalk } from "@ledgerline/core";
 import type { ReadFailure } from "./report.js";
 
 /** The PSA reads {@link readDeliverySnapshot} makes: a real `PsaClient`, or a fake with these methods. */
@@ -66,12 +67,45 @@ export interface DeliverySnapshot {
   readFailures: ReadFailure[];
 }
 
+/**
+ * Ids other systems gave a project the PSA knows (e.g. `{ netsuite: "1042" }` for the NetSuite job the SOW
+ * flow created), or `undefined` when none is known. Usually {@link crosswalkProjects}. May be async.
+ */
+export type ProjectDirectory = (
+  project: Ref,
+) => Readonly<Record<string, string>> | undefined | Promise<Readonly<Record<string, string>> | undefined>;
+
+/**
+ * A {@link ProjectDirectory} over a {@link Crosswalk}: the PSA's project id (`ref.ids[source]`) resolves to
+ * the canonical project (linked by `syncEngagements`) and from there to the ids every other system gave it.
+ * Time and expenses then post to the project the SOW created, not to a second copy keyed by the PSA.
+ */
+export function crosswalkProjects(crosswalk: Crosswalk, source = "kantata"): ProjectDirectory {
+  return async (project) => {
+    const id = project.ids?.[source];
+    if (id === undefined) return undefined;
+    const key = await crosswalk.resolve("project", source, id);
+    if (key === undefined) return undefined;
+    const ids: Record<string, string> = {};
+    for (const system of ["netsuite", "salesforce"]) {
+      const other = await crosswalk.lookup("project", key, system);
+      if (other !== undefined) ids[system] = other;
+    }
+    return Object.keys(ids).length > 0 ? ids : undefined;
+  };
+}
+
 /** Options of {@link readDeliverySnapshot}. */
 export interface ReadDeliveryOptions {
   /** The period whose time and expenses are read. */
   period: DateRange;
   /** Adds HCM facts (target ids, cost center) to each record. @default none */
   resources?: ResourceDirectory | undefined;
+  /**
+   * Adds the ids other systems gave each project (see {@link crosswalkProjects}) to the projects' and the
+   * records' `project.ids`, so they post to the project the SOW flow created. @default none
+   */
+  projectIds?: ProjectDirectory | undefined;
   /**
    * Keep the project task reference on time and expenses. Off by default: tasks are not synced to the ERP
    * by this step, so the time posts to the project.
@@ -140,12 +174,22 @@ export async function readDeliverySnapshot(
     return out;
   };
   const facts = new Map<string, ResourceFacts | undefined>();
+  const projectIds = new Map<string, Readonly<Record<string, string>> | undefined>();
+  const idsOfProject = async (ref: Ref): Promise<Ref> => {
+    if (!options.projectIds) return ref;
+    if (!projectIds.has(ref.key)) projectIds.set(ref.key, await options.projectIds(ref));
+    const ids = projectIds.get(ref.key);
+    return ids ? { ...ref, ids: { ...ref.ids, ...ids } } : ref;
+  };
   const enrich = async <T extends TimeEntry | ExpenseLine>(records: T[]): Promise<T[]> => {
     const out: T[] = [];
     for (const record of records) {
       const key = record.resource.key;
       if (options.resources && !facts.has(key)) facts.set(key, await options.resources(record.resource));
-      out.push(enrichWork(record, facts.get(key), options.keepTasks ?? false));
+      const enriched = enrichWork(record, facts.get(key), options.keepTasks ?? false);
+      out.push(
+        options.projectIds ? { ...enriched, project: await idsOfProject(enriched.project) } : enriched,
+      );
     }
     return out;
   };

@@ -29,18 +29,45 @@ export {
   reconcileDelivery,
 } from "./delivery-reconciliation.js";
 export {
+  crosswalkProjects,
   type DateRange,
   DELIVERY_READS,
   type DeliveryPsa,
   type DeliverySnapshot,
   type ExpenseSubmissionCounts,
   enrichWork,
+  type ProjectDirectory,
   type ReadDeliveryOptions,
   type ResourceDirectory,
   type ResourceFacts,
   readDeliverySnapshot,
   type UnreadableRecord,
 } from "./delivery-snapshot.js";
+export {
+  ENGAGEMENT_REJECTED,
+  type EngagementSystems,
+  type SyncEngagementsOptions,
+  syncEngagements,
+  toProject,
+} from "./engagements.js";
+export { jsonEntries, readJson, writeJson } from "./ledger-json.js";
+export {
+  type ApproveOptions,
+  approveMappingChange,
+  listMappingChanges,
+  MAPPING_CHANGE_PENDING,
+  type MappingChange,
+  type MappingChangeKind,
+  rejectMappingChange,
+  requestMappingChange,
+  SegregationOfDutiesError,
+} from "./mapping-changes.js";
+export {
+  type OwnedUpdate,
+  type OwnedUpdateResult,
+  rememberOwnedFields,
+  updateOwnedFields,
+} from "./owned-fields.js";
 export {
   type DeliveryClients,
   type DeliveryNetSuite,
@@ -56,3 +83,19 @@ export type {
   StepRecordStatus,
   StepReport,
 } from "./report.js";
+export { reasonOf, StepReportBuilder } from "./step-report.js";
+export {
+  PERSON_AMBIGUOUS,
+  PERSON_NOT_IN_KANTATA,
+  PERSON_NOT_IN_NETSUITE,
+  type SyncWorkforceOptions,
+  syncWorkforce,
+  WORKER_NOT_LISTED,
+  type WorkforceSystems,
+} from "./workforce.js";
+export {
+  loadWorkforce,
+  type NotPostableReason,
+  type PostingAssignment,
+  type WorkforceDirectory,
+} from "./workforce-directory.js";

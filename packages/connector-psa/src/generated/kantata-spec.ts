@@ -10,7 +10,7 @@ export const kantataOpenApi: Record<string, unknown> = {
     "title": "Kantata OX API v1 (Ledgerline subset)",
     "version": "1.0.0",
     "summary": "The read side of the Kantata OX (formerly Mavenlink) PSA API that Ledgerline's PSA connector uses.",
-    "description": "A subset of the Kantata OX API v1, written for Ledgerline from the public developer documentation\n(developer.kantata.com). It describes only what connector-psa reads: projects (workspaces), their work\nbreakdown (stories), time, timesheet submissions, expenses, people, organizations, staffing and\nexternal references.\n\nEvery list, show (`GET /{resource}/{id}.json`) and update (`PUT /{resource}/{id}.json`) endpoint answers\nwith the same envelope:\n\n- `count`: the number of matching records over all pages — **not always sent**;\n- `meta`: `count`, `page_count`, `page_number`, `page_size` — **often absent** (clients must not depend\n  on it: a page shorter than `per_page`, or an empty one, is the last);\n- `results`: the requested records **in order**, as `{ key, id }` pairs, where `key` names the map that\n  holds the record (e.g. `time_entries`) and `id` its key in that map;\n- one id-keyed map per record type (`time_entries`, `users`, `stories`, ...). The maps hold both the\n  requested records and the records side-loaded through `include=`; a map's key order means nothing,\n  so clients walk `results`.\n\nPaging is by `page` (1-based, default 1) and `per_page` (default 20, at most 200).\nErrors come back as `{ \"errors\": [{ \"type\", \"message\", \"field\"? }] }`.\n\nItems marked UNCONFIRMED are modelled from a single source and need a second one.\n"
+    "description": "A subset of the Kantata OX API v1, written for Ledgerline from the public developer documentation\n(developer.kantata.com). It describes what connector-psa reads: projects (workspaces), their work\nbreakdown (stories), time, timesheet submissions, expenses, people, organizations, staffing and\nexternal references; and the few writes it makes: workspace create and update, external reference\ncreate-or-update, assignments, approvals.\n\nEvery list, show (`GET /{resource}/{id}.json`) and update (`PUT /{resource}/{id}.json`) endpoint answers\nwith the same envelope:\n\n- `count`: the number of matching records over all pages — **not always sent**;\n- `meta`: `count`, `page_count`, `page_number`, `page_size` — **often absent** (clients must not depend\n  on it: a page shorter than `per_page`, or an empty one, is the last);\n- `results`: the requested records **in order**, as `{ key, id }` pairs, where `key` names the map that\n  holds the record (e.g. `time_entries`) and `id` its key in that map;\n- one id-keyed map per record type (`time_entries`, `users`, `stories`, ...). The maps hold both the\n  requested records and the records side-loaded through `include=`; a map's key order means nothing,\n  so clients walk `results`.\n\nPaging is by `page` (1-based, default 1) and `per_page` (default 20, at most 200).\nErrors come back as `{ \"errors\": [{ \"type\", \"message\", \"field\"? }] }`.\n\nItems marked UNCONFIRMED are modelled from a single source and need a second one.\n"
   },
   "servers": [
     {
@@ -60,6 +60,47 @@ export const kantataOpenApi: Record<string, unknown> = {
         "responses": {
           "200": {
             "description": "One page of workspaces.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/WorkspacesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createWorkspace",
+        "summary": "Creates a project (workspace); answers it in the list envelope.",
+        "description": "Kantata's \"Creating a new Workspace\": `title` and `creator_role` (`maven`: the token's user joins as\nthe provider, `buyer`: as the client) are required; the other attributes are optional. An\n`external_reference` given with the workspace is created with it, on the new workspace, in the same\nrequest — an integration can find the workspace again by that reference after a lost answer.\nSources: developer.kantata.com (Workspaces / Creating a new Workspace; its create attributes) and\nthe `create_attributes` of Kantata's own Ruby client (mavenlink_gem `specification.yml`).\nUNCONFIRMED: whether `price` is read in major units (as modelled here) and the status code (200,\nlike the other writes).\n",
+        "tags": [
+          "workspaces"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "workspace"
+                ],
+                "properties": {
+                  "workspace": {
+                    "$ref": "#/components/schemas/WorkspaceCreate"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The created workspace, in the list envelope.",
             "content": {
               "application/json": {
                 "schema": {
@@ -745,6 +786,49 @@ export const kantataOpenApi: Record<string, unknown> = {
         }
       }
     },
+    "/external_references/create_or_update.json": {
+      "post": {
+        "operationId": "createOrUpdateExternalReference",
+        "summary": "Creates an external reference on a Kantata object, or updates the one it already has for that service and model.",
+        "description": "Kantata's \"Create or update an external reference\" (`POST /external_references/create_or_update`).\n`subject_type`, `subject_id`, `service_name`, `service_model` and `service_model_ref` are required.\nUNCONFIRMED: that an existing reference is matched by subject, `service_name` and `service_model`\n(the fake does so) and the status code (200).\n",
+        "tags": [
+          "external_references"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "external_reference"
+                ],
+                "properties": {
+                  "external_reference": {
+                    "$ref": "#/components/schemas/ExternalReferenceWrite"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The created or updated reference, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExternalReferencesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/workspaces/{id}.json": {
       "parameters": [
         {
@@ -787,6 +871,7 @@ export const kantataOpenApi: Record<string, unknown> = {
       "put": {
         "operationId": "update_workspaces",
         "summary": "Updates one workspaces record; answers the updated record in the list envelope.",
+        "description": "Only the attributes sent change. `creator_role` is a create attribute only.",
         "tags": [
           "workspaces"
         ],
@@ -795,7 +880,15 @@ export const kantataOpenApi: Record<string, unknown> = {
           "content": {
             "application/json": {
               "schema": {
-                "$ref": "#/components/schemas/UpdateBody"
+                "type": "object",
+                "required": [
+                  "workspace"
+                ],
+                "properties": {
+                  "workspace": {
+                    "$ref": "#/components/schemas/WorkspaceUpdate"
+                  }
+                }
               }
             }
           }
@@ -1763,6 +1856,246 @@ export const kantataOpenApi: Record<string, unknown> = {
                 "type": "string"
               }
             }
+          }
+        }
+      },
+      "WorkspaceCreate": {
+        "description": "Attributes of a new workspace (`title` and `creator_role` required).",
+        "type": "object",
+        "required": [
+          "title",
+          "creator_role"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1
+          },
+          "creator_role": {
+            "description": "The token user's side of the project.",
+            "type": "string",
+            "enum": [
+              "maven",
+              "buyer"
+            ]
+          },
+          "description": {
+            "type": "string"
+          },
+          "budgeted": {
+            "type": "boolean"
+          },
+          "currency": {
+            "description": "ISO 4217 code.",
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          },
+          "price": {
+            "description": "The budget in major units of `currency`, as a decimal string (UNCONFIRMED unit).",
+            "type": "string",
+            "pattern": "^\\d+(\\.\\d+)?$"
+          },
+          "start_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "due_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "status_key": {
+            "type": "integer"
+          },
+          "require_time_approvals": {
+            "type": "boolean"
+          },
+          "require_expense_approvals": {
+            "type": "boolean"
+          },
+          "stories_are_fixed_fee_by_default": {
+            "type": "boolean"
+          },
+          "rate_card_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "workspace_group_ids": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          "external_reference": {
+            "$ref": "#/components/schemas/ExternalReferenceOnCreate"
+          }
+        }
+      },
+      "WorkspaceUpdate": {
+        "description": "Attributes of a workspace to change (Kantata's update attributes; `creator_role` is not one).",
+        "type": "object",
+        "not": {
+          "required": [
+            "creator_role"
+          ]
+        },
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "archived": {
+            "type": "boolean"
+          },
+          "budgeted": {
+            "type": "boolean"
+          },
+          "currency": {
+            "type": "string",
+            "pattern": "^[A-Z]{3}$"
+          },
+          "price": {
+            "type": "string",
+            "pattern": "^\\d+(\\.\\d+)?$"
+          },
+          "start_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "due_date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "status_key": {
+            "type": "integer"
+          },
+          "stories_are_fixed_fee_by_default": {
+            "type": "boolean"
+          },
+          "rate_card_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "workspace_group_ids": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        }
+      },
+      "ExternalReferenceOnCreate": {
+        "description": "An external reference created together with its subject (the subject is the new record).",
+        "type": "object",
+        "required": [
+          "service_name",
+          "service_model",
+          "service_model_ref"
+        ],
+        "properties": {
+          "service_name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "service_model": {
+            "type": "string",
+            "minLength": 1
+          },
+          "service_model_ref": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "successful",
+              "failed"
+            ]
+          },
+          "external_link": {
+            "type": "string"
+          },
+          "external_message": {
+            "type": "string"
+          },
+          "external_status": {
+            "type": "string"
+          }
+        }
+      },
+      "ExternalReferenceWrite": {
+        "description": "An external reference to create or update.",
+        "type": "object",
+        "required": [
+          "subject_type",
+          "subject_id",
+          "service_name",
+          "service_model",
+          "service_model_ref"
+        ],
+        "properties": {
+          "subject_type": {
+            "description": "The Kantata type of the object, e.g. `Workspace`, `User`, `TimeEntry`.",
+            "type": "string",
+            "enum": [
+              "Assignment",
+              "BillingMilestone",
+              "Expense",
+              "Invoice",
+              "Participation",
+              "Role",
+              "Story",
+              "Submission",
+              "TimeEntry",
+              "TimeOffEntry",
+              "User",
+              "Vendor",
+              "Workspace",
+              "WorkspaceAllocation",
+              "WorkspaceGroup",
+              "WorkspaceResource"
+            ]
+          },
+          "subject_id": {
+            "description": "Kantata sends and documents it as an integer; the id's digits as a string are accepted.",
+            "oneOf": [
+              {
+                "type": "integer",
+                "minimum": 1
+              },
+              {
+                "$ref": "#/components/schemas/Id"
+              }
+            ]
+          },
+          "service_name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "service_model": {
+            "type": "string",
+            "minLength": 1
+          },
+          "service_model_ref": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "successful",
+              "failed"
+            ]
+          },
+          "external_link": {
+            "type": "string"
+          },
+          "external_message": {
+            "type": "string"
+          },
+          "external_status": {
+            "type": "string"
+          },
+          "locked": {
+            "type": "boolean"
           }
         }
       },
@@ -2932,6 +3265,15 @@ export const kantataOpenApi: Record<string, unknown> = {
               "string",
               "null"
             ]
+          },
+          "external_status": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "locked": {
+            "type": "boolean"
           },
           "last_synced_at": {
             "oneOf": [

@@ -14,7 +14,18 @@ export interface paths {
         /** List projects (workspaces) visible to the token's user. */
         get: operations["listWorkspaces"];
         put?: never;
-        post?: never;
+        /**
+         * Creates a project (workspace); answers it in the list envelope.
+         * @description Kantata's "Creating a new Workspace": `title` and `creator_role` (`maven`: the token's user joins as
+         *     the provider, `buyer`: as the client) are required; the other attributes are optional. An
+         *     `external_reference` given with the workspace is created with it, on the new workspace, in the same
+         *     request — an integration can find the workspace again by that reference after a lost answer.
+         *     Sources: developer.kantata.com (Workspaces / Creating a new Workspace; its create attributes) and
+         *     the `create_attributes` of Kantata's own Ruby client (mavenlink_gem `specification.yml`).
+         *     UNCONFIRMED: whether `price` is read in major units (as modelled here) and the status code (200,
+         *     like the other writes).
+         */
+        post: operations["createWorkspace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,6 +235,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/external_references/create_or_update.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates an external reference on a Kantata object, or updates the one it already has for that service and model.
+         * @description Kantata's "Create or update an external reference" (`POST /external_references/create_or_update`).
+         *     `subject_type`, `subject_id`, `service_name`, `service_model` and `service_model_ref` are required.
+         *     UNCONFIRMED: that an existing reference is matched by subject, `service_name` and `service_model`
+         *     (the fake does so) and the status code (200).
+         */
+        post: operations["createOrUpdateExternalReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{id}.json": {
         parameters: {
             query?: never;
@@ -236,7 +270,10 @@ export interface paths {
         };
         /** One workspaces record, in the list envelope (`results` holds the one record). */
         get: operations["show_workspaces"];
-        /** Updates one workspaces record; answers the updated record in the list envelope. */
+        /**
+         * Updates one workspaces record; answers the updated record in the list envelope.
+         * @description Only the attributes sent change. `creator_role` is a create attribute only.
+         */
         put: operations["update_workspaces"];
         post?: never;
         delete?: never;
@@ -538,6 +575,75 @@ export interface components {
             resolution?: {
                 description?: string;
             };
+        };
+        /** @description Attributes of a new workspace (`title` and `creator_role` required). */
+        WorkspaceCreate: {
+            title: string;
+            /**
+             * @description The token user's side of the project.
+             * @enum {string}
+             */
+            creator_role: "maven" | "buyer";
+            description?: string;
+            budgeted?: boolean;
+            /** @description ISO 4217 code. */
+            currency?: string;
+            /** @description The budget in major units of `currency`, as a decimal string (UNCONFIRMED unit). */
+            price?: string;
+            start_date?: components["schemas"]["Date"];
+            due_date?: components["schemas"]["Date"];
+            status_key?: number;
+            require_time_approvals?: boolean;
+            require_expense_approvals?: boolean;
+            stories_are_fixed_fee_by_default?: boolean;
+            rate_card_id?: components["schemas"]["Id"];
+            workspace_group_ids?: components["schemas"]["Id"][];
+            external_reference?: components["schemas"]["ExternalReferenceOnCreate"];
+        };
+        /** @description Attributes of a workspace to change (Kantata's update attributes; `creator_role` is not one). */
+        WorkspaceUpdate: {
+            title?: string;
+            description?: string;
+            archived?: boolean;
+            budgeted?: boolean;
+            currency?: string;
+            price?: string;
+            start_date?: components["schemas"]["Date"];
+            due_date?: components["schemas"]["Date"];
+            status_key?: number;
+            stories_are_fixed_fee_by_default?: boolean;
+            rate_card_id?: components["schemas"]["Id"];
+            workspace_group_ids?: components["schemas"]["Id"][];
+        };
+        /** @description An external reference created together with its subject (the subject is the new record). */
+        ExternalReferenceOnCreate: {
+            service_name: string;
+            service_model: string;
+            service_model_ref: string;
+            /** @enum {string} */
+            status?: "pending" | "successful" | "failed";
+            external_link?: string;
+            external_message?: string;
+            external_status?: string;
+        };
+        /** @description An external reference to create or update. */
+        ExternalReferenceWrite: {
+            /**
+             * @description The Kantata type of the object, e.g. `Workspace`, `User`, `TimeEntry`.
+             * @enum {string}
+             */
+            subject_type: "Assignment" | "BillingMilestone" | "Expense" | "Invoice" | "Participation" | "Role" | "Story" | "Submission" | "TimeEntry" | "TimeOffEntry" | "User" | "Vendor" | "Workspace" | "WorkspaceAllocation" | "WorkspaceGroup" | "WorkspaceResource";
+            /** @description Kantata sends and documents it as an integer; the id's digits as a string are accepted. */
+            subject_id: number | components["schemas"]["Id"];
+            service_name: string;
+            service_model: string;
+            service_model_ref: string;
+            /** @enum {string} */
+            status?: "pending" | "successful" | "failed";
+            external_link?: string;
+            external_message?: string;
+            external_status?: string;
+            locked?: boolean;
         };
         AssignmentCreate: {
             story_id: components["schemas"]["Id"];
@@ -844,6 +950,8 @@ export interface components {
             status?: string | null;
             external_link?: string | null;
             external_message?: string | null;
+            external_status?: string | null;
+            locked?: boolean;
             last_synced_at?: components["schemas"]["Instant"] | null;
             created_at: components["schemas"]["Instant"];
             updated_at: components["schemas"]["Instant"];
@@ -911,6 +1019,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description One page of workspaces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspacesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workspace: components["schemas"]["WorkspaceCreate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The created workspace, in the list envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1351,6 +1486,33 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    createOrUpdateExternalReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    external_reference: components["schemas"]["ExternalReferenceWrite"];
+                };
+            };
+        };
+        responses: {
+            /** @description The created or updated reference, in the list envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalReferencesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
     show_workspaces: {
         parameters: {
             query?: {
@@ -1390,7 +1552,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateBody"];
+                "application/json": {
+                    workspace: components["schemas"]["WorkspaceUpdate"];
+                };
             };
         };
         responses: {

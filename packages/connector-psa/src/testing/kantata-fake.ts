@@ -20,6 +20,7 @@ import {
 import { kantataFakeOptionsSchema } from "./fake-options.js";
 import { listRecords } from "./kantata-list.js";
 import { type KantataSeed, type KantataState, KantataStore } from "./kantata-store.js";
+import { writeRoutes } from "./kantata-writes.js";
 
 /** Transient faults the Kantata fake injects by default when `faults.rate` > 0. */
 export const KANTATA_DEFAULT_FAULTS: readonly FaultKind[] = [
@@ -201,6 +202,10 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
       return one(key, id, request.query);
     });
   }
+  // Workspace create and external reference create-or-update (see kantata-writes.ts).
+  for (const [route, handler] of Object.entries(writeRoutes({ store, one, error: kantataError }))) {
+    routes[route] = authorized(handler);
+  }
   routes["POST /assignments.json"] = authorized((request) => {
     // The OpenAPI validator has already refused a body without `story_id` and `assignee_id`.
     const fields = (
@@ -362,8 +367,9 @@ function kantataError(
   status: number,
   type: "oauth" | "system" | "validation",
   message: string,
+  field?: string,
 ): FakeResponse {
-  const body: KantataErrorBody = { errors: [{ type, message }] };
+  const body: KantataErrorBody = { errors: [{ type, message, ...(field === undefined ? {} : { field }) }] };
   return { status, headers: { "content-type": "application/json" }, body };
 }
 

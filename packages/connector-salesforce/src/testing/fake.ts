@@ -89,6 +89,8 @@ export const DEFAULT_FAKE_SCHEMA: FakeSchema = {
       Billing_Type__c: { type: "picklist" },
       Project_Id__c: { type: "string" },
       Engagement_Id__c: { type: "string" },
+      NetSuite_Project_Id__c: { type: "string" },
+      Kantata_Workspace_Id__c: { type: "string" },
     },
   },
   OpportunityLineItem: {
