@@ -8,4 +8,24 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
+export type { BillingPositions, ProjectBillingPosition } from "./billing-positions.js";
+export {
+  type ClosePeriodOptions,
+  type CloseProject,
+  type CloseReport,
+  type CloseSla,
+  closePeriod,
+  type SubsidiaryRate,
+} from "./close-period.js";
+export { type AgedException, ExceptionStore, type StoredException } from "./exception-store.js";
+export { type CloseReportView, renderCloseReport, writeCloseReport } from "./html-report.js";
+export { LedgerJsonStore } from "./ledger-store.js";
+export {
+  closedPeriodsOf,
+  type RecognizeRevenueOptions,
+  type RevenueEntryOutcome,
+  type RevenueProject,
+  type RevenueReport,
+  recognizeRevenue,
+} from "./recognize-revenue.js";
 export type { StepCounts, StepRecordOutcome, StepRecordStatus, StepReport } from "./report.js";
