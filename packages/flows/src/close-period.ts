@@ -8,6 +8,7 @@ import {
   fromMinorUnits,
   type LatencyFigures,
   latencyFigures,
+  type Milestone,
   type Money,
   type Project,
   periodEnd,
@@ -25,13 +26,22 @@ import { type AgedException, ExceptionStore } from "./exception-store.js";
 import { LedgerJsonStore } from "./ledger-store.js";
 import type { StepRecordOutcome, StepReport } from "./report.js";
 
-/** One project's PSA side of the close. */
+/**
+ * One project's PSA side of the close. What is billable: on a time-and-materials project the approved
+ * billable time (bill rate × minutes) and expenses; on a fixed-fee or milestone project the completed
+ * billable milestones and the expenses.
+ */
 export interface CloseProject {
   project: Project;
   /** The project's time entries from the PSA (any state; approved ones count). */
   time?: readonly TimeEntry[];
   /** The project's approved billable expenses from the PSA. */
   expenses?: readonly BillableExpense[];
+  /**
+   * The project's milestones: on a fixed-fee or milestone project, what is billable is the amount of the
+   * billable milestones completed (or accepted) by the period's end, not the time.
+   */
+  milestones?: readonly Milestone[];
   /** Its revenue schedule (from `recognizeRevenue`), for the accrued figure. */
   schedule?: RevenueSchedule;
 }
@@ -118,8 +128,9 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
   let postedCount = 0;
   const inputs = [];
   const records: StepRecordOutcome[] = [];
-  for await (const { project, time = [], expenses = [], schedule } of options.projects) {
+  for await (const { project, time = [], expenses = [], milestones = [], schedule } of options.projects) {
     const currency = project.currency;
+    const fixedFee = project.billingType.code === "fixed_fee" || project.billingType.code === "milestone";
     let approvedMinutes = 0;
     let postedMinutes = 0;
     const billableValues: Money[] = [];
@@ -127,7 +138,7 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
       if (entry.approval.state !== APPROVED || entry.date > end) continue;
       approvedMinutes += entry.minutes;
       approvedCount++;
-      if (entry.billable && entry.billRate) {
+      if (!fixedFee && entry.billable && entry.billRate) {
         billableValues.push(rateTimesDuration(entry.billRate, entry.minutes, { rounding: "half-even" }));
       }
       const posting = await options.ledger.get(entry.key);
@@ -136,6 +147,11 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
       postedCount++;
       const approvedAt = entry.approval.approvedAt;
       if (approvedAt) latencies.push((Date.parse(posting.postedAt) - Date.parse(approvedAt)) / 60_000);
+    }
+    for (const m of milestones) {
+      const done = (m.state === "completed" || m.state === "accepted") && m.completedOn !== undefined;
+      if (fixedFee && done && m.billable && m.amount && (m.completedOn ?? "") <= end)
+        billableValues.push(m.amount);
     }
     for (const expense of expenses) {
       if (expense.date <= end && expense.amount.currency === currency) billableValues.push(expense.amount);

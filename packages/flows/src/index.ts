@@ -17,6 +17,13 @@ export {
   closePeriod,
   type SubsidiaryRate,
 } from "./close-period.js";
+export {
+  type CloseSummary,
+  type ProjectCloseSummary,
+  type RevenueSummary,
+  summarizeClose,
+  summarizeRevenue,
+} from "./close-summary.js";
 export { type AgedException, ExceptionStore, type StoredException } from "./exception-store.js";
 export { type CloseReportView, renderCloseReport, writeCloseReport } from "./html-report.js";
 export { LedgerJsonStore } from "./ledger-store.js";
