@@ -106,8 +106,12 @@ describe("the close report in a real headless Chromium", () => {
           return route.abort();
         });
         await page.goto(pathToFileURL(file).href);
+        /** The text as rendered (layout and CSS applied): what a person sees, not the DOM's raw text. */
+        const shown = (selector: string) =>
+          // biome-ignore lint/performance/useDomNodeTextContent: the test checks the rendered text on purpose
+          page.locator(selector).innerText();
         const cell = (projectKey: string, measure: string) =>
-          page.locator(`td[data-project="${projectKey}"][data-measure="${measure}"]`).innerText();
+          shown(`td[data-project="${projectKey}"][data-measure="${measure}"]`);
         for (const p of summary.close.projects) {
           expect(await cell(p.project, "project")).toBe(p.name);
           expect(await cell(p.project, "approvedHours")).toBe((p.approvedMinutes / 60).toFixed(2));
@@ -119,18 +123,12 @@ describe("the close report in a real headless Chromium", () => {
           expect(await cell(p.project, "tiesOut")).toBe(p.tiesOut ? "yes" : "no");
         }
         const total = summary.close.totals[0]!;
-        expect(
-          await page.locator(`td[data-total="${total.currency}"][data-measure="billed"]`).innerText(),
-        ).toBe(total.billed);
-        expect(await page.locator('[data-kpi="posting-success"]').innerText()).toBe(
-          summary.close.sla.postingSuccessRate,
-        );
-        expect(await page.locator('[data-kpi="latency-p95"]').innerText()).toBe(
-          String(summary.close.sla.latencyP95Minutes),
-        );
+        expect(await shown(`td[data-total="${total.currency}"][data-measure="billed"]`)).toBe(total.billed);
+        expect(await shown('[data-kpi="posting-success"]')).toBe(summary.close.sla.postingSuccessRate);
+        expect(await shown('[data-kpi="latency-p95"]')).toBe(String(summary.close.sla.latencyP95Minutes));
         expect(await page.locator("tr[data-exception]").count()).toBe(summary.close.exceptions.length);
         for (const entry of summary.revenue.entries) {
-          expect(await page.locator(`td[data-journal="${entry.journalKey}"]`).innerText()).toBe(entry.amount);
+          expect(await shown(`td[data-journal="${entry.journalKey}"]`)).toBe(entry.amount);
         }
         // The charts are drawn: three bars per project, one per latency and aging bucket.
         expect(await page.locator("#chart-billing svg rect[fill]").count()).toBe(
