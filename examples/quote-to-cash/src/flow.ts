@@ -9,6 +9,7 @@ import {
 } from "@ledgerline/connector-netsuite";
 import { createPsaClient } from "@ledgerline/connector-psa";
 import { type BatchProgress, FileLedger, type RetryOptions } from "@ledgerline/core";
+import { type RevenueAndClose, runRevenueAndClose } from "./close-step.js"; // issue 15: revenue → close
 import { ExceptionCollector } from "./exceptions.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
 import { editedAfterApproval, exceptionOf, postingContext } from "./policy.js";
@@ -333,6 +334,28 @@ async function runLocked(
     options.progress?.clear();
     const reconcileMs = performance.now() - reconcileStarted;
 
+    // Issue 15: revenue → close after posting (and billing), on the same ledger; writes .ledgerline/report.html.
+    // A failure here is reported like a read failure, never the end of the run (see close-step.ts).
+    let revenueAndClose: RevenueAndClose | undefined;
+    try {
+      revenueAndClose = await runRevenueAndClose({
+        netsuiteFake: fakes.netsuite,
+        netsuiteUrl: fakes.netsuiteServer.url,
+        ledger,
+        masterData: { dimensions: { target: "netsuite", tables: { costCenter: data.costCenterMap } } },
+        retry: DEMO_RETRY,
+        projects: snapshot.projects,
+        timeEntries: snapshot.timeEntries,
+        expenses: snapshot.expenses,
+        approvedAt: snapshot.approvedAt,
+        period: data.period,
+        stateDir: options.paths.dir,
+      });
+    } catch (error) {
+      if (options.signal.aborted) throw error;
+      readFailures.push({ what: "revenue and close", error: describe(error) });
+    }
+
     const buckets = phases.reduce((sum, p) => addBuckets(sum, p.buckets), NO_BUCKETS);
     const counts = requestCounts(fakes);
     return {
@@ -356,6 +379,7 @@ async function runLocked(
       readFailures,
       ...(approved ? { approvedInKantata: approved } : {}),
       timings: { startMs, readMs, reconcileMs },
+      ...(revenueAndClose ?? {}), // issue 15: `revenue`, `close` and `report` sections
       durationMs: performance.now() - started,
     };
   } finally {

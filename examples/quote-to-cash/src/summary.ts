@@ -1,3 +1,5 @@
+import type { CloseSummary, RevenueSummary } from "@ledgerline/flows"; // issue 15
+
 /**
  * The outcome of one demo run: what the flow produces, what the report renders and what `--json` prints.
  * Plain data (JSON-serialisable): money as decimal strings with their currency, durations in minutes.
@@ -130,6 +132,13 @@ export interface DemoSummary {
   approvedInKantata?: ApprovedInKantata;
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
+  // Issue 15 (see close-step.ts): revenue journal entries, the period close, and the HTML report's path.
+  /** Revenue journal entries per project and period. */
+  revenue?: RevenueSummary;
+  /** The period close per project and in total, exceptions with their age, SLA figures. */
+  close?: CloseSummary;
+  /** Where the HTML report was written (`.ledgerline/report.html`). */
+  report?: string;
   durationMs: number;
 }
 
