@@ -39,7 +39,10 @@ function barChart(
   let y = 28;
   const parts: string[] = [];
   for (const group of groups) {
-    parts.push(`<text x="0" y="${y + barHeight - 3}" class="glabel">${esc(group.label)}</text>`);
+    const short = group.label.length > 34 ? `${group.label.slice(0, 33)}…` : group.label;
+    parts.push(
+      `<text x="0" y="${y + barHeight - 3}" class="glabel"><title>${esc(group.label)}</title>${esc(short)}</text>`,
+    );
     for (const [i, bar] of group.bars.entries()) {
       const w = Math.max(0, Math.round((Math.abs(bar.value) / max) * plot));
       parts.push(
