@@ -30,6 +30,7 @@ import { customerSpec } from "./operations/clients.js";
 import { expenseReportSpec } from "./operations/expenses.js";
 import { invoiceSpec } from "./operations/invoices.js";
 import { journalEntrySpec } from "./operations/journal-entries.js";
+import { type HeldJournalEntry, readJournalEntry } from "./operations/read-journal-entry.js";
 import {
   type NetSuiteRecordResult,
   type PostingDeps,
@@ -139,6 +140,8 @@ export interface NetSuiteClient {
   ): Promise<PostReport>;
   /** The account's accounting periods with whether each is closed, in start-date order. */
   listAccountingPeriods(): Promise<AccountingPeriod[]>;
+  /** The journal entry NetSuite holds under an external id (lines with account codes), or `undefined`. */
+  readJournalEntry(externalId: string): Promise<HeldJournalEntry | undefined>;
   /** Posted time in a date range as canonical time entries, for reconciliation. */
   listPostedTime(options: ListPostedTimeOptions): AsyncIterable<TimeEntry>;
   /** The account's governance figures (administrators only). */
@@ -237,6 +240,7 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
     upsertJournalEntry: (entry) => one(journalEntrySpec, entry),
     upsertJournalEntries: (entries, options) => postRecords(deps, journalEntrySpec, entries, options),
     listAccountingPeriods: () => listAccountingPeriods(suiteql),
+    readJournalEntry: (externalId) => readJournalEntry(http, masterData, externalId),
     listPostedTime: (options) => listPostedTime(suiteql, masterData, options),
     async governanceLimits() {
       const { data } = await http.GET("/system/v1/governanceLimits");

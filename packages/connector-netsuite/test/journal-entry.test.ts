@@ -96,6 +96,20 @@ describe("journal entries against the fake", () => {
     ]);
   });
 
+  it("reads back what NetSuite holds by external id, with account codes; none → undefined", async () => {
+    const netsuite = setup();
+    const je = entry("2026-02", "95.10");
+    await netsuite.upsertJournalEntry(je);
+    expect(await netsuite.readJournalEntry(je.key)).toMatchObject({
+      tranDate: "2026-02-28",
+      lines: [
+        { account: "2400", debit: "95.1" },
+        { account: "4000", credit: "95.1" },
+      ],
+    });
+    expect(await netsuite.readJournalEntry("nothing-here")).toBeUndefined();
+  });
+
   it("NetSuite refuses an entry in a closed period, and a change to an entry whose period has closed", async () => {
     const netsuite = setup();
     const closed = await netsuite.upsertJournalEntry(entry("2026-01", "10.00"));

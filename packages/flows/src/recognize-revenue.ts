@@ -3,9 +3,11 @@ import {
   computeRevenueSchedule,
   createIntegrationException,
   type Engagement,
+  fromMinorUnits,
   type IntegrationException,
   type Milestone,
   type Money,
+  money,
   nextPeriod,
   type Project,
   periodOf,
@@ -19,6 +21,7 @@ import {
   revenueJournalKey,
   revenueMethodOf,
   type TimeEntry,
+  toMinorUnits,
 } from "@ledgerline/canonical";
 import type { AccountingPeriod, NetSuiteClient, NetSuiteRecordResult } from "@ledgerline/connector-netsuite";
 import { type Ledger, ValidationError } from "@ledgerline/core";
@@ -40,8 +43,13 @@ export interface RevenueProject {
 
 /** Options of {@link recognizeRevenue}. */
 export interface RecognizeRevenueOptions {
-  /** The NetSuite connector (journal entries and accounting periods). */
-  netsuite: Pick<NetSuiteClient, "upsertJournalEntry" | "listAccountingPeriods">;
+  /**
+   * The NetSuite connector (journal entries and accounting periods). With `readJournalEntry`, what a closed
+   * period holds is read back from NetSuite whenever the ledger's record of it would lead to an adjustment,
+   * so a crash between a write and its record never makes an adjustment count twice.
+   */
+  netsuite: Pick<NetSuiteClient, "upsertJournalEntry" | "listAccountingPeriods"> &
+    Partial<Pick<NetSuiteClient, "readJournalEntry">>;
   /** The run's ledger: what each period's revenue entry holds is kept there (prefix `rev/`). */
   ledger: Ledger;
   projects: Iterable<RevenueProject> | AsyncIterable<RevenueProject>;
@@ -155,9 +163,10 @@ export async function recognizeRevenue(options: RecognizeRevenueOptions): Promis
     }
     if (!schedule) continue; // terms that recognise no revenue (non-billable, retainer)
     schedules.push(schedule);
+    const held = await verifyClosed(options, store, project, schedule, posted.get(project.key) ?? {}, closed);
     const plan = planRevenuePostings({
       schedule,
-      posted: posted.get(project.key) ?? {},
+      posted: held,
       closedPeriods: closed,
       openPeriod,
     });
@@ -187,6 +196,47 @@ export async function recognizeRevenue(options: RecognizeRevenueOptions): Promis
     schedules,
     entries,
   };
+}
+
+/**
+ * What closed periods hold, checked against NetSuite where the ledger's record would cause an adjustment
+ * (the record may be stale: a crash after NetSuite took an entry and before the ledger recorded it). The
+ * ledger record is repaired to what NetSuite holds.
+ */
+async function verifyClosed(
+  options: RecognizeRevenueOptions,
+  store: LedgerJsonStore<PostedRevenue>,
+  project: Project,
+  schedule: RevenueSchedule,
+  recorded: Record<string, Money>,
+  closed: ReadonlySet<string>,
+): Promise<Record<string, Money>> {
+  const read = options.netsuite.readJournalEntry;
+  if (!read) return recorded;
+  const currency = schedule.total.currency;
+  const earned = new Map<string, bigint>();
+  for (const line of schedule.lines) {
+    if (line.status === "recognized")
+      earned.set(line.period, (earned.get(line.period) ?? 0n) + toMinorUnits(line.amount));
+  }
+  const out = { ...recorded };
+  for (const period of new Set([...earned.keys(), ...Object.keys(recorded)])) {
+    if (!closed.has(period)) continue;
+    const known = recorded[period] ? toMinorUnits(recorded[period]) : 0n;
+    if (known === (earned.get(period) ?? 0n)) continue;
+    const key = revenueJournalKey(project, period);
+    const entry = await read(key);
+    let holds = 0n;
+    for (const line of entry?.lines ?? []) {
+      if (line.account !== options.accounts.deferredRevenue) continue;
+      holds +=
+        toMinorUnits(money(line.debit ?? "0", currency)) - toMinorUnits(money(line.credit ?? "0", currency));
+    }
+    if (holds === known) continue;
+    out[period] = fromMinorUnits(holds, currency);
+    await store.put(key, { project: project.key, period, amount: out[period] });
+  }
+  return out;
 }
 
 function scheduleOf(input: RevenueProject, asOf: string, now: Date): RevenueSchedule | undefined {

@@ -1,7 +1,8 @@
+import { type Money, revenueJournalKey } from "@ledgerline/canonical";
 import type { NetSuiteFake } from "@ledgerline/connector-netsuite/testing";
 import { MemoryLedger } from "@ledgerline/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type RevenueProject, recognizeRevenue } from "../src/index.js";
+import { LedgerJsonStore, type RevenueProject, recognizeRevenue } from "../src/index.js";
 import { accounts, engagement, milestone, netsuiteOver, periods, project, time } from "./fixtures.js";
 
 let fake: NetSuiteFake | undefined;
@@ -163,6 +164,39 @@ describe("recognizeRevenue", () => {
     // Once February holds the adjustment, reruns leave every entry unchanged: nothing is posted twice.
     const rerun = await recognizeRevenue({ netsuite, ledger, projects: late, asOf: "2026-02-25", accounts });
     expect(rerun.written).toBe(0);
+  });
+
+  it("a crash between NetSuite's write and the ledger's record never makes an adjustment count twice", async () => {
+    const { ledger, netsuite, fake } = await setup();
+    await recognizeRevenue({ netsuite, ledger, projects: inputs(), asOf: "2026-02-20", accounts });
+    // February's T&M entry grows to 375.00 in NetSuite, but the run dies before the ledger records it.
+    const grown = inputs([time(tm.key, "3", "2026-02-18", 60)]);
+    const store = new LedgerJsonStore<{ project: string; period: string; amount: Money }>(ledger, "rev");
+    const febKey = revenueJournalKey(tm, "2026-02");
+    const stale = await store.get(febKey);
+    await recognizeRevenue({ netsuite, ledger, projects: grown, asOf: "2026-02-20", accounts });
+    await store.put(febKey, stale!); // as if the record had never been written
+    fake.seed("accountingPeriod", [
+      { ...periods[0], closed: true },
+      { ...periods[1], closed: true },
+    ]);
+    const march = await recognizeRevenue({ netsuite, ledger, projects: grown, asOf: "2026-03-10", accounts });
+    expect(march.openPeriod).toBe("2026-03");
+    expect(march.entries.filter((e) => e.status === "written")).toEqual([]); // nothing to adjust
+    expect((await store.get(febKey))?.amount.amount).toBe("375.00"); // the record is repaired
+    // Without reading NetSuite back, the stale record would have posted 150.00 again in March.
+    await store.put(febKey, stale!);
+    const blind = await recognizeRevenue({
+      netsuite: {
+        upsertJournalEntry: netsuite.upsertJournalEntry,
+        listAccountingPeriods: netsuite.listAccountingPeriods,
+      },
+      ledger,
+      projects: grown,
+      asOf: "2026-03-10",
+      accounts,
+    });
+    expect(blind.entries.map((e) => [e.period, e.amount.amount])).toContainEqual(["2026-03", "150.00"]);
   });
 
   it("a project whose terms cannot be computed is rejected with the field and an exception, the others go on", async () => {

@@ -323,7 +323,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description Reads the journal entry holding this external id (`eid:` works wherever an internal id does). */
+        get: operations["getJournalEntryByExternalId"];
         put: operations["upsertJournalEntry"];
         post?: never;
         delete?: never;
@@ -997,7 +998,8 @@ export interface components {
          */
         JournalEntryLine: {
             links?: components["schemas"]["Links"];
-            readonly line?: number;
+            readonly id?: number;
+            readonly line?: string;
             account?: components["schemas"]["RecordRef"];
             debit?: components["schemas"]["Decimal"];
             credit?: components["schemas"]["Decimal"];
@@ -2434,6 +2436,35 @@ export interface operations {
         responses: {
             202: components["responses"]["AsyncAccepted"];
             204: components["responses"]["Written"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getJournalEntryByExternalId: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated field names to return. */
+                fields?: components["parameters"]["fields"];
+                /** @description Return sublists inline. */
+                expandSubResources?: components["parameters"]["expandSubResources"];
+            };
+            header?: never;
+            path: {
+                /** @description External id; letters, digits, `_` and `-` only. */
+                externalId: components["parameters"]["externalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };
