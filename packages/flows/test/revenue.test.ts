@@ -199,6 +199,31 @@ describe("recognizeRevenue", () => {
     expect(blind.entries.map((e) => [e.period, e.amount.amount])).toContainEqual(["2026-03", "150.00"]);
   });
 
+  it("a project in another currency than its subsidiary posts with the rate used, exactly", async () => {
+    const { ledger, netsuite, fake } = await setup();
+    const gbp = project("4", { currency: "GBP" });
+    await netsuite.upsertProject(gbp);
+    const report = await recognizeRevenue({
+      netsuite,
+      ledger,
+      asOf: "2026-02-20",
+      accounts,
+      exchangeRate: (p) => (p.currency === "GBP" ? "1.2650" : undefined),
+      projects: [
+        {
+          project: gbp,
+          time: [time(gbp.key, "41", "2026-02-03", 50, { billRate: { amount: "100.01", currency: "GBP" } })],
+        },
+      ],
+    });
+    expect(report.entries.map((e) => [e.amount.amount, e.amount.currency])).toEqual([["83.34", "GBP"]]);
+    const [stored] = fake.records("journalEntry");
+    expect(stored).toMatchObject({ exchangeRate: 1.265 });
+    expect(
+      (stored!.line as { items: Array<Record<string, unknown>> }).items.map((l) => l.debit ?? l.credit),
+    ).toEqual([83.34, 83.34]);
+  });
+
   it("a project whose terms cannot be computed is rejected with the field and an exception, the others go on", async () => {
     const { ledger, netsuite } = await setup();
     const broken = project("9", {
