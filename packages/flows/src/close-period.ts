@@ -101,7 +101,8 @@ const APPROVED = "approved";
  * posted (the ledger), billed and unbilled WIP (from `billing`), revenue accrued (the schedule) vs
  * recognised (the revenue entries), and the deferred balance, in the project's and the subsidiary's
  * currency with the rate used. What is beyond the finance tolerances is an exception; exceptions are kept
- * in the ledger across runs, so each has its first-seen time and age, and one that clears is resolved.
+ * in the ledger across runs, so each has its first-seen time and age, and one that clears is resolved. An
+ * unposted-time exception is first seen when its oldest waiting entry was approved.
  * SLA figures come from the ledger too: approval-to-posting latency (p50 / p95), posting success rate and
  * open exceptions by age.
  */
@@ -127,6 +128,8 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
   let approvedCount = 0;
   let postedCount = 0;
   const inputs = [];
+  /** Per project: when its oldest approved, still unposted entry was approved — the age of an hours gap. */
+  const waitingSince = new Map<string, number>();
   const records: StepRecordOutcome[] = [];
   for await (const { project, time = [], expenses = [], milestones = [], schedule } of options.projects) {
     const currency = project.currency;
@@ -142,7 +145,13 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
         billableValues.push(rateTimesDuration(entry.billRate, entry.minutes, { rounding: "half-even" }));
       }
       const posting = await options.ledger.get(entry.key);
-      if (!posting) continue;
+      if (!posting) {
+        const approvedAt = Date.parse(entry.approval.approvedAt ?? "");
+        if (!Number.isNaN(approvedAt)) {
+          waitingSince.set(project.key, Math.min(waitingSince.get(project.key) ?? approvedAt, approvedAt));
+        }
+        continue;
+      }
       postedMinutes += entry.minutes;
       postedCount++;
       const approvedAt = entry.approval.approvedAt;
@@ -198,7 +207,14 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<CloseRep
   }
   const store = new ExceptionStore(options.ledger, { now });
   const at = now();
-  const exceptions = await store.observe("closePeriod", close.exceptions, at);
+  // Approved time waiting to be posted is as old as its approval, not as this run.
+  const seen = close.exceptions.map((e) => {
+    const since = e.field === "hours" ? waitingSince.get(e.record.key) : undefined;
+    return since !== undefined && since < Date.parse(e.firstSeen)
+      ? { ...e, firstSeen: new Date(since).toISOString() }
+      : e;
+  });
+  const exceptions = await store.observe("closePeriod", seen, at);
   const openExceptions = await store.open(undefined, at);
   const finishedAt = now();
   return {

@@ -107,8 +107,9 @@ describe("closePeriod", () => {
     const run = (now: string) =>
       closePeriod({ period: "2026-02", ledger, projects: projects(), billing, now: () => new Date(now) });
     const first = await run("2026-03-01T08:00:00Z");
-    expect(first.exceptions.map((e) => [e.code, e.record.key, e.ageDays])).toEqual([
-      ["CLOSE_UNPOSTED_TIME", tm.key, 0],
+    // Its age counts from the approval of the entry still waiting (2026-02-27 18:00), not from this run.
+    expect(first.exceptions.map((e) => [e.code, e.record.key, e.firstSeen, e.ageDays])).toEqual([
+      ["CLOSE_UNPOSTED_TIME", tm.key, "2026-02-27T18:00:00.000Z", 1],
     ]);
     expect(first.exceptions[0]?.message).toContain("0.5 h");
     expect(first.records.find((r) => r.key === tm.key)).toMatchObject({
@@ -117,15 +118,15 @@ describe("closePeriod", () => {
     });
     const later = await run("2026-03-09T08:00:00Z");
     expect(later.exceptions[0]).toMatchObject({
-      firstSeen: "2026-03-01T08:00:00.000Z",
-      ageDays: 8,
+      firstSeen: "2026-02-27T18:00:00.000Z",
+      ageDays: 9,
       occurrences: 2,
     });
     expect(later.sla.exceptionAging.map((b) => b.count)).toEqual([0, 0, 1, 0]);
     // The ledger is the only memory: a new ExceptionStore over it sees the same history.
     expect(
       (await new ExceptionStore(ledger).open("closePeriod", new Date("2026-03-09T08:00:00Z")))[0]?.ageDays,
-    ).toBe(8);
+    ).toBe(9);
     await ledger.record({
       key: "kantata-time_entries-3",
       hash: "h",
