@@ -34,16 +34,16 @@ import type { StepRecordOutcome, StepReport } from "./report.js";
 export interface CloseProject {
   project: Project;
   /** The project's time entries from the PSA (any state; approved ones count). */
-  time?: readonly TimeEntry[];
+  time?: readonly TimeEntry[] | undefined;
   /** The project's approved billable expenses from the PSA. */
-  expenses?: readonly BillableExpense[];
+  expenses?: readonly BillableExpense[] | undefined;
   /**
    * The project's milestones: on a fixed-fee or milestone project, what is billable is the amount of the
    * billable milestones completed (or accepted) by the period's end, not the time.
    */
-  milestones?: readonly Milestone[];
+  milestones?: readonly Milestone[] | undefined;
   /** Its revenue schedule (from `recognizeRevenue`), for the accrued figure. */
-  schedule?: RevenueSchedule;
+  schedule?: RevenueSchedule | undefined;
 }
 
 /** Rate into a subsidiary's currency. */

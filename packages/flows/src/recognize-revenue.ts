@@ -32,13 +32,13 @@ import type { StepRecordOutcome, StepReport } from "./report.js";
 export interface RevenueProject {
   project: Project;
   /** The engagement whose terms apply: contract value, budgeted minutes, billing type and revenue treatment. */
-  engagement?: Engagement;
+  engagement?: Engagement | undefined;
   /** The project's milestones (fixed fee by milestones). */
-  milestones?: readonly Milestone[];
+  milestones?: readonly Milestone[] | undefined;
   /** The project's time entries; only approved ones count (value = bill rate × minutes for T&M). */
-  time?: readonly TimeEntry[];
+  time?: readonly TimeEntry[] | undefined;
   /** The project's approved billable expenses (T&M: recognised at their amount). */
-  expenses?: readonly BillableExpense[];
+  expenses?: readonly BillableExpense[] | undefined;
 }
 
 /** Options of {@link recognizeRevenue}. */
