@@ -2,7 +2,7 @@ import { money, revenueJournalEntry } from "@ledgerline/canonical";
 import { MemoryLedger, ValidationError } from "@ledgerline/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createNetSuiteClient, toJournalEntry } from "../src/index.js";
-import { createNetSuiteFake, type NetSuiteFake } from "../src/testing/index.js";
+import { createNetSuiteFake, type NetSuiteFake, propertyNamesFromSpec } from "../src/testing/index.js";
 import { ctx } from "./fixtures.js";
 
 const project = { key: "kantata-workspaces-77", ids: { netsuite: "601" } };
@@ -76,6 +76,31 @@ describe("toJournalEntry", () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues.map((i) => i.path)).toEqual(["lines[1].account"]);
     }
+  });
+});
+
+describe("every property toJournalEntry writes exists in openapi/netsuite.yaml", () => {
+  it("header, line sublist and references", () => {
+    const names = propertyNamesFromSpec(new URL("../../../openapi/netsuite.yaml", import.meta.url).pathname);
+    const body = toJournalEntry(
+      {
+        ...entry("2026-02", "80.00"),
+        dimensions: { legalEntity: "UK", costCenter: "CC-100", practice: "DATA", region: "EMEA" },
+      },
+      { ...masterData, currencies: { GBP: "2" }, postingPeriods: { "2026-02": "302" } },
+    );
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining([
+        "postingPeriod",
+        "currency",
+        "exchangeRate",
+        "subsidiary",
+        "class",
+        "location",
+        "line",
+      ]),
+    );
+    expect(names.check("journalEntry", body).unknown).toEqual([]);
   });
 });
 
