@@ -115,7 +115,8 @@ export function closedPeriodsOf(periods: readonly AccountingPeriod[]): string[] 
  * against what NetSuite actually holds, across runs and crashes.
  *
  * Every project ends in the report: each entry `written`, `unchanged`, `rejected` (NetSuite refused it, or
- * the terms cannot be computed — with the field and reason) or `failed` (safe to rerun).
+ * the terms cannot be computed — with the field and reason) or `failed` (safe to rerun); a project with
+ * nothing to recognise (non-billable terms, nothing earned yet) is one `unchanged` `RevenueSchedule` record.
  */
 export async function recognizeRevenue(options: RecognizeRevenueOptions): Promise<RevenueReport> {
   const now = options.now ?? (() => new Date());
@@ -161,7 +162,11 @@ export async function recognizeRevenue(options: RecognizeRevenueOptions): Promis
       exceptions.push(revenueException(project, "REVENUE_TERMS_INVALID", error.message, now()));
       continue;
     }
-    if (!schedule) continue; // terms that recognise no revenue (non-billable, retainer)
+    if (!schedule) {
+      // Terms that recognise no revenue (non-billable, retainer): accounted for, nothing to post.
+      records.push({ key: project.key, type: "RevenueSchedule", status: "unchanged" });
+      continue;
+    }
     schedules.push(schedule);
     const held = await verifyClosed(options, store, project, schedule, posted.get(project.key) ?? {}, closed);
     const plan = planRevenuePostings({
@@ -170,6 +175,10 @@ export async function recognizeRevenue(options: RecognizeRevenueOptions): Promis
       closedPeriods: closed,
       openPeriod,
     });
+    if (plan.length === 0) {
+      // Nothing earned yet and nothing posted: the project is accounted for with nothing to post.
+      records.push({ key: project.key, type: "RevenueSchedule", status: "unchanged" });
+    }
     for (const posting of plan) {
       const outcome = await postOne(options, store, project, posting, now);
       entries.push(outcome.entry);
