@@ -255,5 +255,14 @@ describe("recognizeRevenue", () => {
     ]);
     expect(report.written).toBe(5);
     expect(report.received).toBe(report.written + report.unchanged + report.rejected + report.failed);
+    const internal = project("10", { billingType: { code: "non_billable" } });
+    const quiet = await recognizeRevenue({
+      netsuite,
+      ledger,
+      projects: [{ project: internal }],
+      asOf: "2026-02-20",
+      accounts,
+    });
+    expect(quiet.records).toEqual([{ key: internal.key, type: "RevenueSchedule", status: "unchanged" }]);
   });
 });
