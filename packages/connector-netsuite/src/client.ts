@@ -30,7 +30,6 @@ import { customerSpec } from "./operations/clients.js";
 import { expenseReportSpec } from "./operations/expenses.js";
 import { invoiceSpec } from "./operations/invoices.js";
 import { journalEntrySpec } from "./operations/journal-entries.js";
-import { type HeldJournalEntry, readJournalEntry } from "./operations/read-journal-entry.js";
 import {
   type NetSuiteRecordResult,
   type PostingDeps,
@@ -42,6 +41,7 @@ import {
 import { type ListPostedTimeOptions, listPostedTime } from "./operations/posted-time.js";
 import type { PostingPolicy } from "./operations/posting-policy.js";
 import { jobSpec } from "./operations/projects.js";
+import { type HeldJournalEntry, readJournalEntry } from "./operations/read-journal-entry.js";
 import { timeBillSpec } from "./operations/time.js";
 import { createSuiteQL, type SuiteQL } from "./suiteql.js";
 

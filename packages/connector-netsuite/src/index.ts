@@ -45,9 +45,9 @@ export { fromTimeBillRow, type TimeBillRow } from "./mappers/posted-time.js";
 export { type TimeBillBody, toTimeBill } from "./mappers/time-bill.js";
 export type { AccountingPeriod } from "./operations/accounting-periods.js";
 export type { NetSuiteRecordResult, PostOptions, PostReport } from "./operations/post-records.js";
-export type { HeldJournalEntry } from "./operations/read-journal-entry.js";
 export type { ListPostedTimeOptions, PostedTimeRejection } from "./operations/posted-time.js";
 export type { PostingPolicy } from "./operations/posting-policy.js";
+export type { HeldJournalEntry } from "./operations/read-journal-entry.js";
 export { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
 export {
   createSuiteQL,
