@@ -8,10 +8,10 @@ import type { DemoSummary } from "./summary.js";
 export function renderCloseText(summary: DemoSummary): string {
   const { revenue, close } = summary;
   if (!revenue || !close) return "";
-  const c = revenue.counts;
+  const by = (status: string) => revenue.entries.filter((e) => e.status === status).length;
   const lines = [
     "",
-    `Revenue (open period ${revenue.openPeriod}): ${c.received} journal entries — ${c.written} written, ${c.unchanged} unchanged, ${c.rejected} rejected, ${c.failed} failed`,
+    `Revenue (open period ${revenue.openPeriod}): ${revenue.entries.length} journal entries — ${by("written")} written, ${by("unchanged")} unchanged, ${by("rejected")} rejected, ${by("failed")} failed`,
     `Close ${close.period} (to date, per project; amounts in the subsidiary's currency):`,
   ];
   for (const p of close.projects) {
