@@ -15,6 +15,7 @@ import {
   rejectedKeys,
   type StepReport,
 } from "@ledgerline/flows";
+import { type RevenueAndClose, runRevenueAndClose } from "./close-step.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
 import type { ProgressBar } from "./progress.js";
 import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
@@ -176,9 +177,32 @@ async function runLocked(
       signal: options.signal,
       ...(options.progress ? { progress: options.progress } : {}),
     });
+    // Revenue → close after posting (and billing), on the same ledger; writes .ledgerline/report.html.
+    // A failure here is reported like a read failure, never the end of the run (see close-step.ts).
+    let revenueAndClose: RevenueAndClose | undefined;
+    try {
+      revenueAndClose = await runRevenueAndClose({
+        netsuiteFake: fakes.netsuite,
+        netsuiteUrl: fakes.netsuiteServer.url,
+        ledger,
+        masterData: { dimensions: demoPolicy(data).dimensionMap },
+        retry: DEMO_RETRY,
+        projects: chain.snapshot.projects,
+        timeEntries: chain.snapshot.timeEntries,
+        expenses: chain.snapshot.expenses,
+        approvedAt: chain.snapshot.approvedAt,
+        period: data.period,
+        stateDir: options.paths.dir,
+      });
+    } catch (error) {
+      if (options.signal.aborted) throw error;
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      chain.reconciliation.readFailures.push({ what: "revenue and close", error: message });
+    }
     return summarizeRun({
       data,
       chain,
+      ...(revenueAndClose ?? {}),
       faults: options.faults,
       targetDuplicates: fakes.netsuite.duplicateExternalIds().length,
       traffic: requestCounts(fakes),

@@ -1,6 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { LockHeldError } from "@ledgerline/core";
 import { parseCli, USAGE, UsageError } from "./cli.js";
+import { renderCloseText } from "./close-text.js"; // issue 15: revenue and close lines
 import { runQuoteToCash } from "./flow.js";
 import { judge, renderOutcome } from "./outcome.js";
 import { ProgressBar } from "./progress.js";
@@ -59,7 +60,10 @@ async function main(argv: readonly string[]): Promise<number> {
         ),
     });
     const verdict = judge(summary);
-    process.stdout.write(`${renderReport(summary)}\n${renderOutcome(summary, verdict)}\n`);
+    // issue 15: the revenue and close lines follow the posting report
+    process.stdout.write(
+      `${renderReport(summary)}\n${renderCloseText(summary)}${renderOutcome(summary, verdict)}\n`,
+    );
     if (options.json) {
       const json = { ...toJsonSummary(summary), outcome: verdict };
       process.stdout.write(`${JSON.stringify(json)}\n`);

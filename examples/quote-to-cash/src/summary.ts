@@ -5,6 +5,8 @@ import type { DemoDataSet } from "./seed.js";
 
 export type { ReconciliationCounts } from "@ledgerline/flows";
 
+import type { CloseSummary, RevenueSummary } from "@ledgerline/flows";
+
 /**
  * The outcome of one demo run: what the chain produced, what the report renders and what `--json` prints.
  * Plain data (JSON-serialisable): money as decimal strings with their currency, durations in minutes.
@@ -122,6 +124,12 @@ export interface DemoSummary {
   startOfChain?: PhaseSummary[];
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
+  /** Revenue journal entries per project and period (see close-step.ts). */
+  revenue?: RevenueSummary;
+  /** The period close per project and in total, exceptions with their age, SLA figures. */
+  close?: CloseSummary;
+  /** Where the HTML report was written (`.ledgerline/report.html`). */
+  report?: string;
   durationMs: number;
 }
 
@@ -191,6 +199,9 @@ export interface RunFacts {
   approvedInKantata?: ApprovedInKantata;
   /** The start of the chain (workforce, SOWs), run before the posting phases; not in their totals. */
   startOfChain?: PhaseSummary[];
+  revenue?: RevenueSummary;
+  close?: CloseSummary;
+  report?: string;
   startMs: number;
   durationMs: number;
 }
@@ -246,6 +257,9 @@ export function summarizeRun(facts: RunFacts): DemoSummary {
     readFailures: [...chain.steps.flatMap((s) => s.readFailures ?? []), ...chain.reconciliation.readFailures],
     ...(facts.approvedInKantata ? { approvedInKantata: facts.approvedInKantata } : {}),
     ...(facts.startOfChain ? { startOfChain: facts.startOfChain } : {}),
+    ...(facts.revenue ? { revenue: facts.revenue } : {}),
+    ...(facts.close ? { close: facts.close } : {}),
+    ...(facts.report ? { report: facts.report } : {}),
     timings: { startMs: facts.startMs, readMs: chain.readMs, reconcileMs: chain.reconcileMs },
     durationMs: facts.durationMs,
   };

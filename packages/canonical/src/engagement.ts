@@ -28,6 +28,8 @@ export const BillingTermsSchema = z.object({
   retainerAmount: MoneySchema.optional(),
   expensesBillable: z.boolean().optional(),
   expenseMarkupPercent: z.string().regex(DECIMAL_PATTERN).optional(),
+  /** Budgeted effort in whole minutes: the denominator of percent-complete revenue recognition. */
+  budgetedMinutes: z.int().min(1).optional(),
 });
 /** Billing terms. */
 export type BillingTerms = z.infer<typeof BillingTermsSchema>;

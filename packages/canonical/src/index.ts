@@ -123,6 +123,12 @@ export {
   InvoiceLineSchema,
 } from "./invoice-event.js";
 export {
+  type JournalEntry,
+  JournalEntrySchema,
+  type JournalLine,
+  JournalLineSchema,
+} from "./journal-entry.js";
+export {
   canonicalJsonSchema,
   canonicalJsonSchemas,
   JSON_SCHEMA_BASE_URI,
@@ -183,6 +189,7 @@ export {
   parseEngagement,
   parseExpenseLine,
   parseInvoiceEvent,
+  parseJournalEntry,
   parseLegalEntity,
   parseMilestone,
   parsePractice,
@@ -197,6 +204,20 @@ export {
   parseTimeEntry,
   safeParseCanonical,
 } from "./parse.js";
+export { nextPeriod, PERIOD_PATTERN, PeriodSchema, periodEnd, periodOf } from "./period.js";
+export {
+  CLOSE_MEASURES,
+  type CloseAmounts,
+  type CloseCheck,
+  type CloseComputation,
+  type CloseMeasure,
+  type CloseTolerance,
+  type CloseTolerances,
+  type CloseTotals,
+  computeClose,
+  type ProjectClose,
+  type ProjectCloseInput,
+} from "./period-close.js";
 export {
   checkPostable,
   POSTING_VIOLATION_CODES,
@@ -231,14 +252,37 @@ export { CodeSchema, type Ref, RefSchema } from "./ref.js";
 export { RESOURCE_KINDS, type Resource, ResourceSchema } from "./resource.js";
 export { type ResourceAssignment, ResourceAssignmentSchema } from "./resource-assignment.js";
 export {
+  planRevenuePostings,
+  type RevenueAccounts,
+  type RevenueJournalInput,
+  type RevenuePosting,
+  type RevenuePostingPlanInput,
+  revenueJournalEntry,
+  revenueJournalKey,
+} from "./revenue-posting.js";
+export {
+  computeRevenueSchedule,
   REVENUE_LINE_STATUSES,
+  type RevenueDelivery,
   type RevenueLine,
   RevenueLineSchema,
+  type RevenueMethod,
   type RevenueSchedule,
+  type RevenueScheduleInput,
   RevenueScheduleSchema,
+  revenueMethodOf,
 } from "./revenue-schedule.js";
 export { CANONICAL_SCHEMAS, CANONICAL_TYPE_NAMES, type CanonicalTypeName } from "./schemas.js";
 export { SENSITIVE_FIELDS } from "./sensitive-fields.js";
+export {
+  EXCEPTION_AGE_BUCKETS,
+  exceptionAging,
+  type LatencyFigures,
+  latencyFigures,
+  percentile,
+  type SuccessRate,
+  successRate,
+} from "./sla.js";
 export { InstantSchema, IsoDateSchema, type SourceRef, SourceRefSchema } from "./source.js";
 export {
   type ApprovedTimeEntry,

@@ -3,6 +3,7 @@ import type { Client } from "./client.js";
 import type { Engagement } from "./engagement.js";
 import type { BillableExpense, ExpenseLine } from "./expense.js";
 import type { InvoiceEvent } from "./invoice-event.js";
+import type { JournalEntry } from "./journal-entry.js";
 import type {
   CostCenter,
   Currency,
@@ -160,6 +161,8 @@ export const parseBillableExpense: (input: unknown) => BillableExpense = parser(
 export const parseInvoiceEvent: (input: unknown) => InvoiceEvent = parser("InvoiceEvent");
 /** Parses a {@link RevenueSchedule}. @throws CanonicalValidationError */
 export const parseRevenueSchedule: (input: unknown) => RevenueSchedule = parser("RevenueSchedule");
+/** Parses a {@link JournalEntry}. @throws CanonicalValidationError */
+export const parseJournalEntry: (input: unknown) => JournalEntry = parser("JournalEntry");
 /** Parses a {@link LegalEntity}. @throws CanonicalValidationError */
 export const parseLegalEntity: (input: unknown) => LegalEntity = parser("LegalEntity");
 /** Parses a {@link CostCenter}. @throws CanonicalValidationError */

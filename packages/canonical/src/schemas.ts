@@ -2,6 +2,7 @@ import { ClientSchema } from "./client.js";
 import { EngagementSchema } from "./engagement.js";
 import { BillableExpenseSchema, ExpenseLineSchema } from "./expense.js";
 import { InvoiceEventSchema } from "./invoice-event.js";
+import { JournalEntrySchema } from "./journal-entry.js";
 import {
   CostCenterSchema,
   CurrencySchema,
@@ -34,6 +35,7 @@ export const CANONICAL_SCHEMAS = {
   BillableExpense: BillableExpenseSchema,
   InvoiceEvent: InvoiceEventSchema,
   RevenueSchedule: RevenueScheduleSchema,
+  JournalEntry: JournalEntrySchema,
   LegalEntity: LegalEntitySchema,
   CostCenter: CostCenterSchema,
   Practice: PracticeSchema,

@@ -4,6 +4,7 @@ import type {
   Client,
   ExpenseLine,
   InvoiceEvent,
+  JournalEntry,
   Project,
   TimeEntry,
 } from "@ledgerline/canonical";
@@ -24,9 +25,11 @@ import { type AccountOptions, type NetSuiteAccount, parseNetSuiteConfig, resolve
 import { NETSUITE_ERROR_CODES, parseNetSuiteError } from "./errors.js";
 import type { paths } from "./generated/netsuite.js";
 import type { NetSuiteMasterData } from "./mappers/context.js";
+import { type AccountingPeriod, listAccountingPeriods } from "./operations/accounting-periods.js";
 import { customerSpec } from "./operations/clients.js";
 import { expenseReportSpec } from "./operations/expenses.js";
 import { invoiceSpec } from "./operations/invoices.js";
+import { journalEntrySpec } from "./operations/journal-entries.js";
 import {
   type NetSuiteRecordResult,
   type PostingDeps,
@@ -38,6 +41,7 @@ import {
 import { type ListPostedTimeOptions, listPostedTime } from "./operations/posted-time.js";
 import type { PostingPolicy } from "./operations/posting-policy.js";
 import { jobSpec } from "./operations/projects.js";
+import { type HeldJournalEntry, readJournalEntry } from "./operations/read-journal-entry.js";
 import { timeBillSpec } from "./operations/time.js";
 import { createSuiteQL, type SuiteQL } from "./suiteql.js";
 
@@ -124,6 +128,20 @@ export interface NetSuiteClient {
     events: Iterable<InvoiceEvent> | AsyncIterable<InvoiceEvent>,
     options?: PostOptions,
   ): Promise<PostReport>;
+  /**
+   * Upserts a balanced journal entry by external id (`replace=line`: an adjusted entry replaces its lines).
+   * NetSuite refuses an entry in a closed period; the refusal is a `rejected` result naming the field.
+   */
+  upsertJournalEntry(entry: JournalEntry): Promise<NetSuiteRecordResult>;
+  /** Upserts journal entries. */
+  upsertJournalEntries(
+    entries: Iterable<JournalEntry> | AsyncIterable<JournalEntry>,
+    options?: PostOptions,
+  ): Promise<PostReport>;
+  /** The account's accounting periods with whether each is closed, in start-date order. */
+  listAccountingPeriods(): Promise<AccountingPeriod[]>;
+  /** The journal entry NetSuite holds under an external id (lines with account codes), or `undefined`. */
+  readJournalEntry(externalId: string): Promise<HeldJournalEntry | undefined>;
   /** Posted time in a date range as canonical time entries, for reconciliation. */
   listPostedTime(options: ListPostedTimeOptions): AsyncIterable<TimeEntry>;
   /** The account's governance figures (administrators only). */
@@ -219,6 +237,10 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
     postExpenses: (expenses, options) => postRecords(deps, expenseSpec, expenses, options),
     upsertInvoice: (event) => one(invoiceSpec, event),
     upsertInvoices: (events, options) => postRecords(deps, invoiceSpec, events, options),
+    upsertJournalEntry: (entry) => one(journalEntrySpec, entry),
+    upsertJournalEntries: (entries, options) => postRecords(deps, journalEntrySpec, entries, options),
+    listAccountingPeriods: () => listAccountingPeriods(suiteql),
+    readJournalEntry: (externalId) => readJournalEntry(http, masterData, externalId),
     listPostedTime: (options) => listPostedTime(suiteql, masterData, options),
     async governanceLimits() {
       const { data } = await http.GET("/system/v1/governanceLimits");

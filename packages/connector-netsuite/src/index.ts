@@ -40,6 +40,7 @@ export { type CustomerBody, toCustomer } from "./mappers/customer.js";
 export { type ExpenseLineBody, type ExpenseReportBody, toExpenseReport } from "./mappers/expense-report.js";
 export { type InvoiceBody, toInvoice } from "./mappers/invoice.js";
 export { type JobBody, toJob } from "./mappers/job.js";
+export { type JournalEntryBody, toJournalEntry } from "./mappers/journal-entry.js";
 export { fromTimeBillRow, type TimeBillRow } from "./mappers/posted-time.js";
 export { type TimeBillBody, toTimeBill } from "./mappers/time-bill.js";
 export {
@@ -48,9 +49,11 @@ export {
   listSubsidiaries,
   type NetSuiteMasterRecord,
 } from "./operations/master-records.js";
+export type { AccountingPeriod } from "./operations/accounting-periods.js";
 export type { NetSuiteRecordResult, PostOptions, PostReport } from "./operations/post-records.js";
 export type { ListPostedTimeOptions, PostedTimeRejection } from "./operations/posted-time.js";
 export type { PostingPolicy } from "./operations/posting-policy.js";
+export type { HeldJournalEntry } from "./operations/read-journal-entry.js";
 export { internalIdFromUrl, type WritableRecordType } from "./record-types.js";
 export {
   createSuiteQL,

@@ -5,7 +5,8 @@ export type WritableRecordType =
   | "projectTask"
   | "timeBill"
   | "expenseReport"
-  | "invoice";
+  | "invoice"
+  | "journalEntry";
 
 /** SuiteQL table of each writable record type. */
 export const SUITEQL_TABLE: Record<WritableRecordType, string> = {
@@ -15,6 +16,7 @@ export const SUITEQL_TABLE: Record<WritableRecordType, string> = {
   timeBill: "timebill",
   expenseReport: "expensereport",
   invoice: "invoice",
+  journalEntry: "journalentry",
 };
 
 /** The internal id at the end of a record URL (`…/record/v1/timeBill/1234` → `"1234"`), if any. */

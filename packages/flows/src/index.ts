@@ -8,6 +8,22 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
+export type { BillingPositions, ProjectBillingPosition } from "./billing-positions.js";
+export {
+  type ClosePeriodOptions,
+  type CloseProject,
+  type CloseReport,
+  type CloseSla,
+  closePeriod,
+  type SubsidiaryRate,
+} from "./close-period.js";
+export {
+  type CloseSummary,
+  type ProjectCloseSummary,
+  type RevenueSummary,
+  summarizeClose,
+  summarizeRevenue,
+} from "./close-summary.js";
 export {
   editedAfterApprovalException,
   primaryIssue,
@@ -50,7 +66,10 @@ export {
   syncEngagements,
   toProject,
 } from "./engagements.js";
+export { type AgedException, ExceptionStore, type StoredException } from "./exception-store.js";
+export { type CloseReportView, renderCloseReport, writeCloseReport } from "./html-report.js";
 export { jsonEntries, readJson, writeJson } from "./ledger-json.js";
+export { LedgerJsonStore } from "./ledger-store.js";
 export {
   type ApproveOptions,
   approveMappingChange,
@@ -76,6 +95,14 @@ export {
   postDelivery,
   rejectedKeys,
 } from "./post-delivery.js";
+export {
+  closedPeriodsOf,
+  type RecognizeRevenueOptions,
+  type RevenueEntryOutcome,
+  type RevenueProject,
+  type RevenueReport,
+  recognizeRevenue,
+} from "./recognize-revenue.js";
 export type {
   ReadFailure,
   StepCounts,

@@ -300,6 +300,55 @@ export interface paths {
         patch: operations["updateInvoice"];
         trace?: never;
     };
+    "/record/v1/journalEntry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listJournalEntries"];
+        put: operations["upsertJournalEntryBatch"];
+        post: operations["createJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/record/v1/journalEntry/eid:{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Reads the journal entry holding this external id (`eid:` works wherever an internal id does). */
+        get: operations["getJournalEntryByExternalId"];
+        put: operations["upsertJournalEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/record/v1/journalEntry/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getJournalEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateJournalEntry"];
+        trace?: never;
+    };
     "/record/v1/subsidiary": {
         parameters: {
             query?: never;
@@ -324,6 +373,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getSubsidiary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/record/v1/accountingPeriod": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAccountingPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/record/v1/accountingPeriod/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAccountingPeriod"];
         put?: never;
         post?: never;
         delete?: never;
@@ -911,6 +992,59 @@ export interface components {
                 items?: components["schemas"]["InvoiceItemCostLine"][];
             };
         };
+        /**
+         * @description One line of a journal entry's `line` sublist: the account and exactly one of `debit` and `credit`,
+         *     with the line's memo, entity (customer or project) and segments.
+         */
+        JournalEntryLine: {
+            links?: components["schemas"]["Links"];
+            readonly id?: number;
+            readonly line?: string;
+            account?: components["schemas"]["RecordRef"];
+            debit?: components["schemas"]["Decimal"];
+            credit?: components["schemas"]["Decimal"];
+            memo?: string;
+            entity?: components["schemas"]["RecordRef"];
+            department?: components["schemas"]["RecordRef"];
+            class?: components["schemas"]["RecordRef"];
+            location?: components["schemas"]["RecordRef"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A journal entry (REST record id `journalEntry`). The lines must balance (total debits equal total
+         *     credits); `postingPeriod` must be an open accounting period, and a transaction in a closed period
+         *     cannot be created or changed. `exchangeRate` converts `currency` into the subsidiary's currency.
+         *     Tax-related fields are not supported in REST.
+         */
+        JournalEntry: components["schemas"]["RecordBase"] & {
+            subsidiary?: components["schemas"]["RecordRef"];
+            currency?: components["schemas"]["RecordRef"];
+            exchangeRate?: components["schemas"]["Decimal"];
+            tranDate?: components["schemas"]["IsoDate"];
+            readonly tranId?: string;
+            postingPeriod?: components["schemas"]["RecordRef"];
+            memo?: string;
+            department?: components["schemas"]["RecordRef"];
+            class?: components["schemas"]["RecordRef"];
+            location?: components["schemas"]["RecordRef"];
+            readonly approved?: boolean;
+            line?: components["schemas"]["SublistPage"] & {
+                items?: components["schemas"]["JournalEntryLine"][];
+            };
+        };
+        /** @description An accounting period. Closed (or all-locked) periods accept no new or changed transactions. */
+        AccountingPeriod: components["schemas"]["RecordBase"] & {
+            periodName?: string;
+            startDate?: components["schemas"]["IsoDate"];
+            endDate?: components["schemas"]["IsoDate"];
+            closed?: boolean;
+            allLocked?: boolean;
+            isQuarter?: boolean;
+            isYear?: boolean;
+            isAdjust?: boolean;
+            parent?: components["schemas"]["RecordRef"];
+        };
         Subsidiary: components["schemas"]["RecordBase"] & {
             name?: string;
             parent?: components["schemas"]["RecordRef"];
@@ -960,6 +1094,9 @@ export interface components {
         };
         InvoiceBatch: {
             items: components["schemas"]["Invoice"][];
+        };
+        JournalEntryBatch: {
+            items: components["schemas"]["JournalEntry"][];
         };
         RecordList: {
             links?: components["schemas"]["Links"];
@@ -2220,6 +2357,213 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    listJournalEntries: {
+        parameters: {
+            query?: {
+                /** @description Record-service filter expression. */
+                q?: components["parameters"]["listQ"];
+                limit?: components["parameters"]["listLimit"];
+                offset?: components["parameters"]["listOffset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RecordList"];
+            default: components["responses"]["Error"];
+        };
+    };
+    upsertJournalEntryBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Must include `respond-async`; may add `batch-processing="parallel"`. */
+                Prefer: components["parameters"]["PreferAsync"];
+                /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
+                "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.oracle.resource+json; type=collection": components["schemas"]["JournalEntryBatch"];
+            };
+        };
+        responses: {
+            202: components["responses"]["AsyncAccepted"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `respond-async` runs the request as an asynchronous job; required for batch bodies. */
+                Prefer?: components["parameters"]["Prefer"];
+                /** @description A UUID; honoured on asynchronous requests only. A repeated key is refused with `IDEMPOTENCY_ERROR`. */
+                "X-NetSuite-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JournalEntry"];
+                "application/vnd.oracle.resource+json; type=collection": components["schemas"]["JournalEntryBatch"];
+            };
+        };
+        responses: {
+            202: components["responses"]["AsyncAccepted"];
+            204: components["responses"]["Written"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getJournalEntryByExternalId: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated field names to return. */
+                fields?: components["parameters"]["fields"];
+                /** @description Return sublists inline. */
+                expandSubResources?: components["parameters"]["expandSubResources"];
+            };
+            header?: never;
+            path: {
+                /** @description External id; letters, digits, `_` and `-` only. */
+                externalId: components["parameters"]["externalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    upsertJournalEntry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
+                replace?: components["parameters"]["replace"];
+            };
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
+            path: {
+                /** @description External id; letters, digits, `_` and `-` only. */
+                externalId: components["parameters"]["externalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JournalEntry"];
+            };
+        };
+        responses: {
+            202: components["responses"]["AsyncAccepted"];
+            204: components["responses"]["Written"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getJournalEntry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated field names to return. */
+                fields?: components["parameters"]["fields"];
+                /** @description Return sublists inline. */
+                expandSubResources?: components["parameters"]["expandSubResources"];
+            };
+            header?: never;
+            path: {
+                /** @description Internal id of the record. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateJournalEntry: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated sublist names whose lines are replaced by the lines in the request. */
+                replace?: components["parameters"]["replace"];
+            };
+            header?: {
+                /**
+                 * @description What NetSuite does with a property name the record does not have. `Error`: the request is refused
+                 *     (400, `o:errorDetails` naming the property). `Warning` (NetSuite's default when the header is absent):
+                 *     the property is dropped and the rest is written. `Ignore`: dropped silently. Ledgerline sends `Error`
+                 *     on every write, so a misspelled field fails instead of vanishing.
+                 */
+                "X-NetSuite-PropertyNameValidation"?: components["parameters"]["PropertyNameValidation"];
+                /** @description What NetSuite does with an invalid property value (default `Error`). */
+                "X-NetSuite-PropertyValueValidation"?: components["parameters"]["PropertyValueValidation"];
+            };
+            path: {
+                /** @description Internal id of the record. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JournalEntry"];
+            };
+        };
+        responses: {
+            204: components["responses"]["Written"];
+            default: components["responses"]["Error"];
+        };
+    };
     listSubsidiaries: {
         parameters: {
             query?: {
@@ -2260,6 +2604,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Subsidiary"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listAccountingPeriods: {
+        parameters: {
+            query?: {
+                /** @description Record-service filter expression. */
+                q?: components["parameters"]["listQ"];
+                limit?: components["parameters"]["listLimit"];
+                offset?: components["parameters"]["listOffset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RecordList"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getAccountingPeriod: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated field names to return. */
+                fields?: components["parameters"]["fields"];
+            };
+            header?: never;
+            path: {
+                /** @description Internal id of the record. */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounting period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingPeriod"];
                 };
             };
             default: components["responses"]["Error"];

@@ -37,6 +37,13 @@ export interface NetSuiteMasterData {
   timeItem?: string;
   /** Item used for invoice lines. Required to map invoice events. */
   invoiceItem?: string;
+  /** GL account code (`"2400"`, `"deferred-revenue"`) → `account` id, for journal entry lines. */
+  accounts?: Readonly<Record<string, string>>;
+  /**
+   * Accounting period `YYYY-MM` → `accountingPeriod` id, sent as a journal entry's `postingPeriod`. When
+   * set, every period posted to must be mapped; otherwise none is sent and NetSuite derives it from `tranDate`.
+   */
+  postingPeriods?: Readonly<Record<string, string>>;
   /**
    * `approvalStatus` id sent on time bills (NetSuite: 1 open, 2 pending approval, 3 approved, 4 rejected);
    * `null` sends none, for accounts without time approval. @default "3"

@@ -144,6 +144,12 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
       return written(rootOf(req), type, outcome.id);
     });
     add(`GET ${collection}/{id}`, (req) => getOne(type, req));
+    if (type === "journalEntry") {
+      // `eid:` addresses a record wherever an internal id does; the spec lists the read for journal entries.
+      add(`GET ${collection}/eid:{externalId}`, (req) =>
+        getOne(type, { ...req, params: { ...req.params, id: `eid:${req.params.externalId ?? ""}` } }),
+      );
+    }
     add(`PATCH ${collection}/{id}`, (req) => {
       const outcome = store.update(
         type,

@@ -1,3 +1,4 @@
+import { currencyExponent } from "@ledgerline/canonical";
 import { FakeNetSuiteError } from "./fake-error.js";
 
 /** A record held by the fake, as NetSuite would return it (without `links`). */
@@ -11,6 +12,7 @@ export const WRITABLE_TYPES = [
   "timeBill",
   "expenseReport",
   "invoice",
+  "journalEntry",
 ] as const;
 /** Read-only record types of the fake (seed them with `seed` or `importState`). */
 export const READ_ONLY_TYPES = [
@@ -20,6 +22,7 @@ export const READ_ONLY_TYPES = [
   "location",
   "currency",
   "employee",
+  "accountingPeriod",
 ] as const;
 /** A record type the fake knows. */
 export type FakeRecordType = (typeof WRITABLE_TYPES)[number] | (typeof READ_ONLY_TYPES)[number];
@@ -57,9 +60,10 @@ const REFERENCES: Record<string, FakeRecordType[]> = {
   class: ["classification"],
   location: ["location"],
   subsidiary: ["subsidiary"],
+  postingPeriod: ["accountingPeriod"],
 };
 
-const SUBLISTS = new Set(["expense", "item", "time", "expCost", "itemCost"]);
+const SUBLISTS = new Set(["expense", "item", "time", "expCost", "itemCost", "line"]);
 const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
 
 /** A record a write just stored (as stored), with the next internal id the store hands out. */
@@ -124,7 +128,7 @@ export class FakeStore {
       }
     }
     const record = this.build(type, { id: this.takeId() }, body, []);
-    this.check(type, record);
+    this.check(type, record, undefined);
     this.put(type, record);
     this.changed(type, record);
     return { id: record.id, created: true };
@@ -135,7 +139,7 @@ export class FakeStore {
     const existing = this.find(type, id);
     if (!existing) throw nonexistent(type, id);
     const record = this.build(type, existing, body, replace);
-    this.check(type, record);
+    this.check(type, record, existing);
     this.put(type, record);
     this.changed(type, record);
     return { id: record.id, created: false };
@@ -160,7 +164,7 @@ export class FakeStore {
     const existing = this.findByExternalId(type, externalId);
     const base = existing ?? { id: this.peekId() };
     const record = this.build(type, base, { ...body, externalId }, replace);
-    this.check(type, record);
+    this.check(type, record, existing);
     if (!existing) this.takeId();
     this.put(type, record);
     this.changed(type, record);
@@ -327,11 +331,17 @@ export class FakeStore {
     return record as FakeRecord;
   }
 
-  private check(type: FakeRecordType, record: FakeRecord): void {
+  private check(type: FakeRecordType, record: FakeRecord, existing: FakeRecord | undefined): void {
     for (const field of REQUIRED[type] ?? []) {
       if (record[field] === undefined || record[field] === "") {
         throw new FakeNetSuiteError(400, "USER_ERROR", `Please enter value(s) for: ${field}`, field);
       }
+    }
+    if (type === "journalEntry") {
+      // A transaction in a closed period can be neither created nor changed: check where it was and is.
+      if (existing) this.checkPeriodOpen(existing);
+      this.checkPeriodOpen(record);
+      checkJournalLines(record, this.currencyExponent(record.currency));
     }
     if (!this.options.strictReferences) return;
     this.checkRefs(record, "");
@@ -340,6 +350,45 @@ export class FakeStore {
       if (!isSublist(value)) continue;
       for (const [i, line] of value.items.entries()) this.checkRefs(line, `${sublist}.items[${i}].`);
     }
+  }
+
+  /**
+   * The accounting period a transaction posts in: its `postingPeriod`, or else the (non-summary) period
+   * whose dates hold its `tranDate`. Refused when that period is closed or all-locked.
+   */
+  private checkPeriodOpen(record: Record<string, unknown>): void {
+    const periods = [...this.table("accountingPeriod").values()];
+    const ref = record.postingPeriod as { id?: unknown } | undefined;
+    const tranDate =
+      typeof record.tranDate === "string" ? record.tranDate : new Date().toISOString().slice(0, 10);
+    const period =
+      ref && typeof ref.id === "string"
+        ? periods.find((p) => p.id === ref.id)
+        : periods.find(
+            (p) =>
+              p.isQuarter !== true &&
+              p.isYear !== true &&
+              typeof p.startDate === "string" &&
+              typeof p.endDate === "string" &&
+              p.startDate <= tranDate &&
+              tranDate <= p.endDate,
+          );
+    if (period && (period.closed === true || period.allLocked === true)) {
+      throw new FakeNetSuiteError(
+        400,
+        "USER_ERROR",
+        "The accounting period of this transaction is closed; transactions in a closed period cannot be created or changed.",
+        ref ? "postingPeriod" : "tranDate",
+      );
+    }
+  }
+
+  /** Minor-unit digits of a transaction's currency (a seeded `currency` record's ISO `symbol`), else 2. */
+  private currencyExponent(ref: unknown): number {
+    const id = (ref as { id?: unknown } | undefined)?.id;
+    const record = typeof id === "string" ? this.table("currency").get(id) : undefined;
+    const symbol = typeof record?.symbol === "string" ? record.symbol : undefined;
+    return (symbol === undefined ? undefined : currencyExponent(symbol)) ?? 2;
   }
 
   /**
@@ -381,6 +430,68 @@ export class FakeStore {
       }
     }
   }
+}
+
+/**
+ * A journal entry's lines as NetSuite checks them: at least two, each with an account and exactly one
+ * non-negative `debit` or `credit` carrying no more decimals than the currency has, and total debits equal
+ * to total credits — compared exactly, in minor units, never as floats.
+ */
+function checkJournalLines(record: Record<string, unknown>, exponent: number): void {
+  const lines = isSublist(record.line) ? record.line.items : [];
+  if (lines.length < 2) {
+    throw new FakeNetSuiteError(400, "USER_ERROR", "A journal entry needs at least two lines.", "line");
+  }
+  let debits = 0n;
+  let credits = 0n;
+  for (const [i, line] of lines.entries()) {
+    const path = `line.items[${i}]`;
+    if (!line.account) {
+      throw new FakeNetSuiteError(400, "USER_ERROR", "Please enter value(s) for: Account", `${path}.account`);
+    }
+    const sides = (["debit", "credit"] as const).filter(
+      (side) => line[side] !== undefined && line[side] !== null,
+    );
+    if (sides.length !== 1) {
+      throw new FakeNetSuiteError(
+        400,
+        "USER_ERROR",
+        "Each journal line takes either a debit or a credit amount.",
+        `${path}.debit`,
+      );
+    }
+    const side = sides[0] as "debit" | "credit";
+    const minor = minorUnits(line[side], exponent);
+    if (minor === undefined || minor < 0n) {
+      throw new FakeNetSuiteError(
+        400,
+        "INVALID_CONTENT",
+        `Invalid ${side} amount: a non-negative number with at most ${exponent} decimal places is required.`,
+        `${path}.${side}`,
+      );
+    }
+    if (side === "debit") debits += minor;
+    else credits += minor;
+  }
+  if (debits !== credits) {
+    throw new FakeNetSuiteError(
+      400,
+      "USER_ERROR",
+      "The total of the debit lines must equal the total of the credit lines.",
+      "line",
+    );
+  }
+}
+
+/** A JSON number as exact minor units (its shortest decimal form), or undefined when it has too many decimals. */
+function minorUnits(value: unknown, exponent: number): bigint | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value));
+  if (!match) return undefined;
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  if (fraction.length > exponent) return undefined;
+  const units = BigInt(whole + fraction.padEnd(exponent, "0"));
+  return sign === "-" ? -units : units;
 }
 
 function isSublist(value: unknown): value is { items: Record<string, unknown>[] } {

@@ -18,6 +18,8 @@ export const SUITEQL_TABLES: Record<string, string> = {
   location: "location",
   subsidiary: "subsidiary",
   currency: "currency",
+  journalentry: "journalEntry",
+  accountingperiod: "accountingPeriod",
 };
 
 interface SelectItem {
