@@ -48,6 +48,8 @@ export interface RevenueAndCloseOptions {
   masterData: Parameters<typeof createNetSuiteClient>[0]["masterData"];
   retry: RetryOptions;
   projects: readonly Project[];
+  /** Ids other systems gave each project (the NetSuite job the SOW created), by project key. */
+  projectIds?: ReadonlyMap<string, Readonly<Record<string, string>>>;
   timeEntries: readonly TimeEntry[];
   expenses: readonly ExpenseLine[];
   /** Approval instant per timesheet (Kantata submission id), for entries that carry none themselves. */
@@ -138,6 +140,7 @@ export async function runRevenueAndClose(options: RevenueAndCloseOptions): Promi
     accounts: DEMO_ACCOUNTS.codes,
     projects: options.projects.map((project) => ({
       project,
+      ids: options.projectIds?.get(project.key),
       time: byProject(timeEntries, project.key),
       expenses: byProject(expenses, project.key),
     })),

@@ -188,6 +188,7 @@ async function runLocked(
         masterData: { dimensions: demoPolicy(data).dimensionMap },
         retry: DEMO_RETRY,
         projects: chain.snapshot.projects,
+        projectIds: chain.snapshot.projectIds,
         timeEntries: chain.snapshot.timeEntries,
         expenses: chain.snapshot.expenses,
         approvedAt: chain.snapshot.approvedAt,

@@ -65,6 +65,8 @@ export interface DeliverySnapshot {
   expenseSubmissions: ExpenseSubmissionCounts;
   /** Reads that ended in an error after retries (what was read before the error is kept). */
   readFailures: ReadFailure[];
+  /** Ids other systems gave each project, by project key, from `projectIds` (empty without it). */
+  projectIds: Map<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -234,10 +236,21 @@ export async function readDeliverySnapshot(
       }
     }
   });
+  const projectIdsByKey = new Map<string, Readonly<Record<string, string>>>();
+  if (options.projectIds) {
+    for (const project of projects) {
+      const ref = await idsOfProject({
+        key: project.key,
+        ids: { [project.source.system]: project.source.id },
+      });
+      if (ref.ids) projectIdsByKey.set(project.key, ref.ids);
+    }
+  }
   return {
     period: { from: period.from, to: period.to },
     clients,
     projects,
+    projectIds: projectIdsByKey,
     timeEntries,
     expenses,
     unreadable,

@@ -31,6 +31,11 @@ import type { StepRecordOutcome, StepReport } from "./report.js";
 /** One project's terms and delivery, as {@link recognizeRevenue} reads them. */
 export interface RevenueProject {
   project: Project;
+  /**
+   * Ids other systems gave the project (e.g. `{ netsuite: "1042" }` for the job the SOW flow created; see
+   * `crosswalkProjects`): the journal lines then address that job instead of resolving the key through the ledger.
+   */
+  ids?: Readonly<Record<string, string>> | undefined;
   /** The engagement whose terms apply: contract value, budgeted minutes, billing type and revenue treatment. */
   engagement?: Engagement | undefined;
   /** The project's milestones (fixed fee by milestones). */
@@ -180,7 +185,7 @@ export async function recognizeRevenue(options: RecognizeRevenueOptions): Promis
       records.push({ key: project.key, type: "RevenueSchedule", status: "unchanged" });
     }
     for (const posting of plan) {
-      const outcome = await postOne(options, store, project, posting, now);
+      const outcome = await postOne(options, store, project, posting, now, input.ids);
       entries.push(outcome.entry);
       records.push(outcome.record);
       if (outcome.exception) exceptions.push(outcome.exception);
@@ -296,6 +301,7 @@ async function postOne(
   project: Project,
   posting: RevenuePosting,
   now: () => Date,
+  ids?: Readonly<Record<string, string>>,
 ): Promise<{ entry: RevenueEntryOutcome; record: StepRecordOutcome; exception?: IntegrationException }> {
   const journalKey = revenueJournalKey(project, posting.period);
   const base = {
@@ -326,7 +332,7 @@ async function postOne(
   }
   const rate = options.exchangeRate?.(project);
   const entry = revenueJournalEntry({
-    project: { key: project.key, name: project.name },
+    project: { key: project.key, name: project.name, ...(ids ? { ids: { ...ids } } : {}) },
     period: posting.period,
     amount: posting.amount,
     accounts: options.accounts,
