@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BillingMilestoneSchema } from "./billing-milestone.js";
 import { CurrencyCodeSchema } from "./currency.js";
 import { DECIMAL_PATTERN } from "./decimal.js";
 import { BillingType, ProjectStatus, RevenueTreatment } from "./enums.js";
@@ -28,6 +29,8 @@ export const BillingTermsSchema = z.object({
   retainerAmount: MoneySchema.optional(),
   expensesBillable: z.boolean().optional(),
   expenseMarkupPercent: z.string().regex(DECIMAL_PATTERN).optional(),
+  /** Fixed fees invoiced as delivery milestones complete (milestone / fixed-fee engagements). */
+  milestones: z.array(BillingMilestoneSchema).optional(),
 });
 /** Billing terms. */
 export type BillingTerms = z.infer<typeof BillingTermsSchema>;
@@ -62,6 +65,16 @@ export const EngagementSchema = z
           code: "custom",
           input: amount.currency,
           path: ["billingTerms", field, "currency"],
+          message: "must equal the engagement currency",
+        });
+      }
+    }
+    for (const [i, milestone] of (terms.milestones ?? []).entries()) {
+      if (milestone.amount.currency !== ctx.value.currency) {
+        ctx.issues.push({
+          code: "custom",
+          input: milestone.amount.currency,
+          path: ["billingTerms", "milestones", i, "amount", "currency"],
           message: "must equal the engagement currency",
         });
       }

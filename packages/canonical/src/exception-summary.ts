@@ -26,6 +26,8 @@ export const EXCEPTION_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   BILLABLE_MISMATCH: "billable flags inconsistent with the billing type",
   VALIDATION_FAILED: "invalid data",
   CLIENT_HIERARCHY_CYCLE: "cycles in the customer hierarchy",
+  CUSTOMER_ON_HOLD: "clients on credit hold",
+  NO_BILLING_MILESTONE: "milestones without a billing milestone",
 };
 
 const NOUNS: Readonly<Record<string, [string, string]>> = {

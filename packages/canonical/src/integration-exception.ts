@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CanonicalKeySchema } from "./canonical-key.js";
+import { type Money, MoneySchema } from "./money.js";
 import { InstantSchema } from "./source.js";
 
 /** What an exception stops the business from doing. */
@@ -44,6 +45,8 @@ export const IntegrationExceptionSchema = z
     lastSeen: InstantSchema,
     occurrences: z.int().min(1),
     correlationId: z.string().max(128).optional(),
+    /** The money the problem holds up (an invoice's total, unposted time's value), exact. */
+    amount: MoneySchema.optional(),
   })
   .meta({ title: "IntegrationException", description: "A business-impacting integration problem" });
 /** An integration exception. See {@link IntegrationExceptionSchema}. */
@@ -58,6 +61,8 @@ export interface IntegrationExceptionInput {
   record: ExceptionRecord;
   field?: string;
   correlationId?: string;
+  /** The money the problem holds up (e.g. a blocked invoice's total). */
+  amount?: Money;
   /** When the problem was first seen (default: `now`). */
   firstSeen?: Date | string;
   /** The current time (default: `new Date()`). */
@@ -85,6 +90,7 @@ export function createIntegrationException(input: IntegrationExceptionInput): In
   };
   if (input.field !== undefined) exception.field = input.field;
   if (input.correlationId !== undefined) exception.correlationId = input.correlationId;
+  if (input.amount !== undefined) exception.amount = input.amount;
   return exception;
 }
 
