@@ -25,10 +25,11 @@ import {
 } from "@ledgerline/core";
 import { z } from "zod";
 import { type CanonicalSyncPage, readCanonical, syncCanonical } from "./canonical-reads.js";
+import { type ExternalReferenceInput, upsertExternalReference } from "./external-references.js";
 import type { paths } from "./generated/kantata.js";
 import { type SyncOptions, type SyncPage, syncPages } from "./incremental.js";
 import { parseKantataError } from "./kantata-error.js";
-import type { KantataEnvelope, KantataKey } from "./kantata-types.js";
+import type { KantataEnvelope, KantataExternalReference, KantataKey } from "./kantata-types.js";
 import { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
 import { type KantataPage, type PaginateOptions, paginate } from "./paginate.js";
 import type { PsaRead } from "./psa-read.js";
@@ -173,6 +174,15 @@ export interface PsaClient {
   syncExpenses(
     options?: ExpenseFilters & Omit<SyncOptions, "perPage">,
   ): AsyncGenerator<CanonicalSyncPage<ExpenseLine>>;
+  /**
+   * Records the id an object has in another system (e.g. the NetSuite invoice of a milestone story) as a
+   * Kantata external reference — created, or updated when the object has one for the same system and record
+   * type, so repeating it never adds a second. Returns the reference as stored.
+   */
+  upsertExternalReference(
+    reference: ExternalReferenceInput,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<KantataExternalReference>;
 }
 
 const LIST_PATHS = {
@@ -262,6 +272,7 @@ export function createPsaClient(config: PsaClientConfig): PsaClient {
     billableExpenses: (options = {}) => read(billableExpenseStream(options), options),
     syncTimeEntries: (options = {}) => sync(timeEntryStream(options), options),
     syncExpenses: (options = {}) => sync(expenseStream(options), options),
+    upsertExternalReference: (reference, options) => upsertExternalReference(http, reference, options),
   };
 }
 

@@ -29,6 +29,7 @@ export {
 } from "./client.js";
 // Envelope, paging, incremental sync
 export { type Included, includedOf, type WalkedRecord, walkEnvelope } from "./envelope.js";
+export { type ExternalReferenceInput, upsertExternalReference } from "./external-references.js";
 // Vendor types (generated from openapi/kantata.yaml)
 export type { components, operations, paths } from "./generated/kantata.js";
 export { type SyncOptions, type SyncPage, syncPages } from "./incremental.js";

@@ -745,6 +745,49 @@ export const kantataOpenApi: Record<string, unknown> = {
         }
       }
     },
+    "/external_references/create_or_update.json": {
+      "post": {
+        "operationId": "createOrUpdateExternalReference",
+        "summary": "Creates an external reference on a Kantata object, or updates the one it already has.",
+        "description": "Records the id an object has in another system (e.g. the NetSuite invoice raised for a milestone).\nThe reference of the same subject (`subject_type`, `subject_id`), system (`service_name`) and external\ntype (`service_model`) is updated rather than duplicated — which makes the call safe to repeat\n(UNCONFIRMED: Kantata documents create-or-update without naming the matching attributes).\n",
+        "tags": [
+          "external_references"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "external_reference"
+                ],
+                "properties": {
+                  "external_reference": {
+                    "$ref": "#/components/schemas/ExternalReferenceWrite"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The created or updated reference, in the list envelope.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExternalReferencesPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/workspaces/{id}.json": {
       "parameters": [
         {
@@ -2876,6 +2919,57 @@ export const kantataOpenApi: Record<string, unknown> = {
               "null"
             ],
             "minimum": 0
+          }
+        }
+      },
+      "ExternalReferenceWrite": {
+        "description": "The attributes of an external reference a client sends.",
+        "type": "object",
+        "required": [
+          "subject_type",
+          "subject_id",
+          "service_name",
+          "service_model",
+          "service_model_ref"
+        ],
+        "properties": {
+          "subject_type": {
+            "description": "The Kantata type of the object, e.g. `Story`, `Workspace`, `TimeEntry`.",
+            "type": "string"
+          },
+          "subject_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "service_name": {
+            "description": "The external system, e.g. `NetSuite`.",
+            "type": "string"
+          },
+          "service_model": {
+            "description": "The external system's type, e.g. `invoice`.",
+            "type": "string"
+          },
+          "service_model_ref": {
+            "description": "The external system's id.",
+            "type": "string"
+          },
+          "status": {
+            "description": "Status of the integration.",
+            "type": "string",
+            "enum": [
+              "pending",
+              "successful",
+              "failed"
+            ]
+          },
+          "external_status": {
+            "description": "Status of the object in the external system.",
+            "type": "string"
+          },
+          "external_link": {
+            "type": "string"
+          },
+          "external_message": {
+            "type": "string"
           }
         }
       },

@@ -224,6 +224,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/external_references/create_or_update.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates an external reference on a Kantata object, or updates the one it already has.
+         * @description Records the id an object has in another system (e.g. the NetSuite invoice raised for a milestone).
+         *     The reference of the same subject (`subject_type`, `subject_id`), system (`service_name`) and external
+         *     type (`service_model`) is updated rather than duplicated — which makes the call safe to repeat
+         *     (UNCONFIRMED: Kantata documents create-or-update without naming the matching attributes).
+         */
+        post: operations["createOrUpdateExternalReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{id}.json": {
         parameters: {
             query?: never;
@@ -829,6 +852,27 @@ export interface components {
             allocated_minutes?: number | null;
             estimated_minutes?: number | null;
         };
+        /** @description The attributes of an external reference a client sends. */
+        ExternalReferenceWrite: {
+            /** @description The Kantata type of the object, e.g. `Story`, `Workspace`, `TimeEntry`. */
+            subject_type: string;
+            subject_id: components["schemas"]["Id"];
+            /** @description The external system, e.g. `NetSuite`. */
+            service_name: string;
+            /** @description The external system's type, e.g. `invoice`. */
+            service_model: string;
+            /** @description The external system's id. */
+            service_model_ref: string;
+            /**
+             * @description Status of the integration.
+             * @enum {string}
+             */
+            status?: "pending" | "successful" | "failed";
+            /** @description Status of the object in the external system. */
+            external_status?: string;
+            external_link?: string;
+            external_message?: string;
+        };
         /** @description An identifier of a Kantata object in another system. */
         ExternalReference: {
             id: components["schemas"]["Id"];
@@ -1340,6 +1384,33 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description One page of external references. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalReferencesPage"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createOrUpdateExternalReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    external_reference: components["schemas"]["ExternalReferenceWrite"];
+                };
+            };
+        };
+        responses: {
+            /** @description The created or updated reference, in the list envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;

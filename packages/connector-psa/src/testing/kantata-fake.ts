@@ -10,6 +10,7 @@ import {
   type GovernanceOptions,
   type ListenOptions,
 } from "@ledgerline/core/testing";
+import type { components } from "../generated/kantata.js";
 import { kantataOpenApi } from "../generated/kantata-spec.js";
 import {
   KANTATA_KEYS,
@@ -219,6 +220,47 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
     });
     return one("assignments", created.id, new URLSearchParams());
   });
+  routes["POST /external_references/create_or_update.json"] = authorized((request) => {
+    // The OpenAPI validator has already refused a body without the five required attributes.
+    const fields = (request.body as { external_reference: ExternalReferenceWrite }).external_reference;
+    const subjectKey = Object.hasOwn(SUBJECT_KEYS, fields.subject_type)
+      ? SUBJECT_KEYS[fields.subject_type]
+      : undefined;
+    if (subjectKey === undefined) {
+      return kantataError(422, "validation", "subject_type is not a type that takes external references");
+    }
+    if (store.get(subjectKey, fields.subject_id) === undefined) {
+      return kantataError(422, "validation", "subject_id does not name an object of subject_type");
+    }
+    const attributes = {
+      service_model_ref: fields.service_model_ref,
+      status: fields.status ?? null,
+      external_status: fields.external_status ?? null,
+      external_link: fields.external_link ?? null,
+      external_message: fields.external_message ?? null,
+      last_synced_at: store.now(),
+    };
+    // Create or update: one reference per subject, external system and external type.
+    const existing = store
+      .all("external_references")
+      .find(
+        (r) =>
+          r.subject_type === fields.subject_type &&
+          r.subject_id === fields.subject_id &&
+          r.service_name === fields.service_name &&
+          r.service_model === fields.service_model,
+      );
+    const saved = existing
+      ? store.update("external_references", existing.id, attributes)
+      : store.insert("external_references", {
+          subject_type: fields.subject_type,
+          subject_id: fields.subject_id,
+          service_name: fields.service_name,
+          service_model: fields.service_model,
+          ...attributes,
+        });
+    return one("external_references", saved.id, request.query);
+  });
   routes["PUT /timesheet_submissions/{id}/approve.json"] = authorized((request) => {
     const id = request.params.id ?? "";
     if (store.get("timesheet_submissions", id) === undefined) return kantataError(404, "system", "Not found");
@@ -333,6 +375,20 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
   };
   return fake;
 }
+
+/** Kantata subject types that take external references, and the map that holds them. */
+const SUBJECT_KEYS: Readonly<Record<string, KantataKey>> = {
+  Workspace: "workspaces",
+  WorkspaceGroup: "workspace_groups",
+  Story: "stories",
+  TimeEntry: "time_entries",
+  Expense: "expenses",
+  User: "users",
+  WorkspaceResource: "workspace_resources",
+  Assignment: "assignments",
+};
+
+type ExternalReferenceWrite = components["schemas"]["ExternalReferenceWrite"];
 
 /** Types with a show endpoint (`GET /{type}/{id}.json`) in `openapi/kantata.yaml`. */
 const SHOWN_KEYS = [

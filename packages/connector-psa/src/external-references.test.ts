@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createPsaClient } from "./client.js";
+import { createKantataFake, type KantataFake } from "./testing/index.js";
+
+let fake: KantataFake;
+
+afterEach(() => {
+  // Every request and response matched openapi/kantata.yaml.
+  fake.assertNoViolations();
+});
+
+function setup() {
+  fake = createKantataFake({
+    seed: {
+      workspaces: [{ id: "10", title: "Acme rollout" } as never],
+      stories: [
+        {
+          id: "55",
+          title: "Phase 1 sign-off",
+          story_type: "milestone",
+          workspace_id: "10",
+          state: "completed",
+          billable: true,
+        },
+      ],
+    },
+  });
+  return createPsaClient({ auth: "t", baseUrl: fake.baseUrl, fetch: fake.fetch });
+}
+
+const invoiceRef = {
+  subjectType: "Story",
+  subjectId: "55",
+  serviceName: "NetSuite",
+  serviceModel: "invoice",
+  serviceModelRef: "1042",
+  status: "successful" as const,
+};
+
+describe("upsertExternalReference (POST /external_references/create_or_update.json)", () => {
+  it("records the invoice id on the milestone story, and a repeat updates the same reference", async () => {
+    const psa = setup();
+    const created = await psa.upsertExternalReference(invoiceRef);
+    expect(created).toMatchObject({
+      subject_type: "Story",
+      subject_id: "55",
+      service_name: "NetSuite",
+      service_model: "invoice",
+      service_model_ref: "1042",
+      status: "successful",
+    });
+    const again = await psa.upsertExternalReference({ ...invoiceRef, serviceModelRef: "1043" });
+    expect(again.id).toBe(created.id);
+    expect(fake.store.all("external_references")).toHaveLength(1);
+    expect(fake.store.all("external_references")[0]?.service_model_ref).toBe("1043");
+    // Another record type of the same system is another reference.
+    await psa.upsertExternalReference({ ...invoiceRef, serviceModel: "journalEntry" });
+    expect(fake.store.all("external_references")).toHaveLength(2);
+  });
+
+  it("is refused (422) for an object that does not exist or a type without references", async () => {
+    const psa = setup();
+    await expect(psa.upsertExternalReference({ ...invoiceRef, subjectId: "999" })).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(
+      psa.upsertExternalReference({ ...invoiceRef, subjectType: "constructor" }),
+    ).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(fake.store.all("external_references")).toHaveLength(0);
+  });
+});
