@@ -23,6 +23,8 @@ export interface BillTimeAndMaterialsOptions extends BillingDeps {
   timeEntries: Iterable<TimeEntry> | AsyncIterable<TimeEntry>;
   /** Expenses read from the PSA (any state: only approved, billable, posted ones are billed). */
   expenses?: Iterable<ExpenseLine> | AsyncIterable<ExpenseLine> | undefined;
+  /** External references written to the PSA at once (one per billed entry). @default 8 */
+  writeBackConcurrency?: number | undefined;
 }
 
 /**
@@ -199,15 +201,11 @@ async function billProject(
   let error = outcome.error;
   if (outcome.netsuiteId) {
     try {
-      for (const w of sorted) {
-        const back = await writeBack(
-          deps,
-          recorder,
-          kantataSubject(w.key, w.record.source),
-          outcome.netsuiteId,
-        );
-        status = combined(status, back);
-      }
+      const netsuiteId = outcome.netsuiteId;
+      const backs = await pool(sorted, deps.writeBackConcurrency ?? 8, (w) =>
+        writeBack(deps, recorder, kantataSubject(w.key, w.record.source), netsuiteId),
+      );
+      for (const back of backs) status = combined(status, back);
     } catch (e) {
       deps.signal?.throwIfAborted();
       status = "failed";
@@ -236,4 +234,22 @@ async function billProject(
         ? { reason: { code: "FAILED", message: error } }
         : {}),
   });
+}
+
+/** Runs `fn` over `items`, `concurrency` at a time; results in input order; the first error rejects. */
+async function pool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  return results;
 }
