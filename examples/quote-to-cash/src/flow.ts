@@ -9,6 +9,9 @@ import {
 } from "@ledgerline/connector-netsuite";
 import { createPsaClient } from "@ledgerline/connector-psa";
 import { type BatchProgress, FileLedger, type RetryOptions } from "@ledgerline/core";
+// Billing (issue 15): billing-seed.ts plants the cases, billing-step.ts runs the flows' billing steps.
+import { DEMO_INVOICE_ITEM, plantBilling } from "./billing-seed.js";
+import { runBilling } from "./billing-step.js";
 import { ExceptionCollector } from "./exceptions.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
 import { editedAfterApproval, exceptionOf, postingContext } from "./policy.js";
@@ -117,6 +120,7 @@ async function runLocked(
 ): Promise<DemoSummary> {
   const size = options.size ?? DEMO_SIZE;
   const data = generateDataSet(options.seed, size);
+  plantBilling(data); // billing: fixed-fee projects and completed milestones (billing-seed.ts)
   const prepared = await prepareState(options.paths, data, options.reset);
   const concurrency = options.netsuiteConcurrency ?? 15;
   const fakesOptions = {
@@ -169,6 +173,7 @@ async function runLocked(
       masterData: {
         dimensions: { target: "netsuite", tables: { costCenter: data.costCenterMap } },
         expenseCategories: EXPENSE_CATEGORIES,
+        invoiceItem: DEMO_INVOICE_ITEM, // billing: the item of fixed-fee invoice lines
       },
       timePolicy: (entry) => postingContext(entry, projects, data),
       expensePolicy: (expense) => postingContext(expense, projects, data),
@@ -282,6 +287,19 @@ async function runLocked(
         },
       );
     }
+    // Billing (billing-step.ts): after time and expenses, invoices to NetSuite and their ids back to Kantata.
+    const billing = masterUnread
+      ? undefined
+      : await runBilling({
+          data,
+          netsuite,
+          psa,
+          ledger,
+          projects: snapshot.projects,
+          timeEntries: snapshot.timeEntries,
+          expenses: snapshot.expenses,
+          signal: options.signal,
+        });
     if (unreadable.length > 0) {
       phases.push({
         name: "unreadable",
@@ -355,6 +373,7 @@ async function runLocked(
       stateNotes: prepared.notes,
       readFailures,
       ...(approved ? { approvedInKantata: approved } : {}),
+      ...(billing ? { invoices: billing.summary } : {}), // billing: the `invoices` section
       timings: { startMs, readMs, reconcileMs },
       durationMs: performance.now() - started,
     };

@@ -3,6 +3,8 @@
  * Plain data (JSON-serialisable): money as decimal strings with their currency, durations in minutes.
  */
 
+import type { InvoicesSummary } from "./billing-step.js";
+
 /** Where each input record ended up. */
 export interface Buckets {
   written: number;
@@ -128,6 +130,8 @@ export interface DemoSummary {
   readFailures?: ReadFailure[];
   /** With `--approve`: the pending timesheets (and their time entries) approved in Kantata first. */
   approvedInKantata?: ApprovedInKantata;
+  /** Billing (billing-step.ts): invoices raised, blocked, billed totals and unbilled WIP. Absent when not run. */
+  invoices?: InvoicesSummary;
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
   durationMs: number;
