@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { addMoney } from "@ledgerline/canonical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runQuoteToCash } from "../src/flow.js";
+import { judge } from "../src/outcome.js";
 import type { SeedSize } from "../src/seed.js";
 import { type StatePaths, statePaths } from "../src/state.js";
 import type { DemoSummary } from "../src/summary.js";
@@ -111,6 +112,16 @@ describe("quote-to-cash billing (in process, fakes on 127.0.0.1)", () => {
       expect(addMoney(wip.unbilledPosted, wip.notPosted)).toEqual(wip.unbilled);
       expect(wip.minutes.billed + wip.minutes.unbilled).toBe(wip.minutes.approvedBillable);
     }
+  });
+
+  it("the run is clean with its blocked invoice; a failed invoice makes it not clean", () => {
+    expect(judge(first)).toEqual({ exitCode: 0, reasons: [] });
+    const billing = invoicesOf(first);
+    const failed = {
+      ...first,
+      invoices: { ...billing, steps: billing.steps.map((s) => ({ ...s, failed: 1 })) },
+    };
+    expect(judge(failed)).toEqual({ exitCode: 1, reasons: ["2 invoices failed (run again to finish them)"] });
   });
 
   it("a repeat run raises nothing new: every invoice unchanged or still blocked", async () => {
