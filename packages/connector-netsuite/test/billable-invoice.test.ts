@@ -22,6 +22,11 @@ function setup() {
   return { netsuite, ledger };
 }
 
+/** The lines of an invoice's sublist, as the fake stores them. */
+function linesOf(record: Record<string, unknown> | undefined, sublist: "time" | "expCost") {
+  return ((record?.[sublist] ?? { items: [] }) as { items: Array<{ doc: { id: string } }> }).items;
+}
+
 const gbp = (amount: string) => ({ amount, currency: "GBP" as const });
 
 function tmInvoice(key: string, timeKeys: string[], expenseKeys: string[] = []): InvoiceEvent {
@@ -98,9 +103,7 @@ describe("the fake bills each posted time bill on one invoice only", () => {
     expect(first.status).toBe("written");
     const stored = fake.record("invoice", first.internalId ?? "");
     const timeBill = fake.record("timeBill", "eid:kantata-time_entries-1");
-    expect((stored?.time as { items: Array<{ doc: { id: string } }> }).items.map((l) => l.doc.id)).toEqual([
-      timeBill?.id,
-    ]);
+    expect(linesOf(stored, "time").map((l) => l.doc.id)).toEqual([timeBill?.id]);
     // The same invoice again (a rerun after a crash): accepted, still one invoice, lines replaced not added.
     const again = await netsuite.upsertInvoice({
       ...tmInvoice("tm-1", ["kantata-time_entries-1", "kantata-time_entries-2"], ["kantata-expenses-3"]),
@@ -108,7 +111,7 @@ describe("the fake bills each posted time bill on one invoice only", () => {
     });
     expect(again).toMatchObject({ status: "written", internalId: first.internalId });
     expect(fake.records("invoice")).toHaveLength(1);
-    expect((fake.records("invoice")[0]?.time as { items: unknown[] }).items).toHaveLength(2);
+    expect(linesOf(fake.records("invoice")[0], "time")).toHaveLength(2);
     // Another invoice for time already billed: refused, naming the line.
     const twice = await netsuite.upsertInvoice(tmInvoice("tm-2", ["kantata-time_entries-2"]));
     expect(twice).toMatchObject({ status: "rejected", field: "time.items[0].doc" });

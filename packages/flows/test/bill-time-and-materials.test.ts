@@ -90,14 +90,18 @@ describe("billTimeAndMaterials", () => {
     expect(invoice?.externalId).toBe("inv-tm-2026-11-kantata-workspaces-10");
     expect(invoice?.tranDate).toBe("2026-11-30");
     const timeBill = (id: string) => w.netsuiteFake.record("timeBill", `eid:kantata-time_entries-${id}`)?.id;
-    const lines = (invoice?.time as { items: Array<{ doc: { id: string }; amount: number }> }).items;
+    const lines = (
+      (invoice?.time ?? { items: [] }) as { items: Array<{ doc: { id: string }; amount: number }> }
+    ).items;
     expect(lines.map((l) => [l.doc.id, l.amount])).toEqual([
       [timeBill("3"), 1200],
       [timeBill("1"), 125],
       [timeBill("2"), 11.67],
       [timeBill("8"), 112.5],
     ]);
-    const expCost = (invoice?.expCost as { items: Array<{ doc: { id: string }; amount: number }> }).items;
+    const expCost = (
+      (invoice?.expCost ?? { items: [] }) as { items: Array<{ doc: { id: string }; amount: number }> }
+    ).items;
     expect(expCost.map((l) => [l.doc.id, l.amount])).toEqual([
       [w.netsuiteFake.record("expenseReport", "eid:kantata-expenses-31")?.id, 123.45],
     ]);
