@@ -172,3 +172,25 @@ export async function runBilling(input: BillingInput): Promise<BillingOutcome> {
     },
   };
 }
+
+/** The billing lines of the text report: invoices by outcome, blocked amounts, unbilled WIP. */
+export function renderInvoices(section: InvoicesSummary): string[] {
+  const lines = [`Billing (${section.period})`];
+  for (const s of section.steps) {
+    lines.push(
+      `  ${s.step}: ${s.received} invoices — ${s.written} written, ${s.unchanged} unchanged,` +
+        ` ${s.rejected} blocked, ${s.failed} failed`,
+    );
+  }
+  for (const e of section.exceptions) {
+    const amount = e.amount ? ` ${e.amount.amount} ${e.amount.currency}` : "";
+    lines.push(`  ${e.impact}: ${e.code} on ${e.record}${amount}`);
+  }
+  for (const w of section.wip) {
+    lines.push(
+      `  ${w.project}: approved billable ${w.approvedBillable.amount} = billed ${w.billed.amount}` +
+        ` + unbilled ${w.unbilled.amount} (posted ${w.unbilledPosted.amount}, not posted ${w.notPosted.amount}) ${w.approvedBillable.currency}`,
+    );
+  }
+  return lines;
+}

@@ -5,6 +5,7 @@ import { addMoney } from "@ledgerline/canonical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runQuoteToCash } from "../src/flow.js";
 import { judge } from "../src/outcome.js";
+import { renderReport } from "../src/report.js";
 import type { SeedSize } from "../src/seed.js";
 import { type StatePaths, statePaths } from "../src/state.js";
 import type { DemoSummary } from "../src/summary.js";
@@ -112,6 +113,19 @@ describe("quote-to-cash billing (in process, fakes on 127.0.0.1)", () => {
       expect(addMoney(wip.unbilledPosted, wip.notPosted)).toEqual(wip.unbilled);
       expect(wip.minutes.billed + wip.minutes.unbilled).toBe(wip.minutes.approvedBillable);
     }
+  });
+
+  it("the text report shows billing: invoices by outcome, the blocked amount, billed + unbilled per project", () => {
+    const report = renderReport(first);
+    const billing = invoicesOf(first);
+    const blocked = billing.exceptions.find((e) => e.code === "CUSTOMER_ON_HOLD");
+    expect(report).toContain("Billing (2026-10)");
+    expect(report).toContain(
+      "billTimeAndMaterials: 3 invoices — 2 written, 0 unchanged, 1 blocked, 0 failed",
+    );
+    expect(report).toContain(
+      `blocks-billing: CUSTOMER_ON_HOLD on ${blocked?.record} ${blocked?.amount?.amount} USD`,
+    );
   });
 
   it("the run is clean with its blocked invoice; a failed invoice makes it not clean", () => {
