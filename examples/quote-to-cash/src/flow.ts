@@ -15,6 +15,9 @@ import {
   rejectedKeys,
   type StepReport,
 } from "@ledgerline/flows";
+// Billing: billing-seed.ts plants the cases, billing-step.ts runs the flows' billing steps.
+import { DEMO_INVOICE_ITEM, plantBilling } from "./billing-seed.js";
+import { type BillingOutcome, runBilling } from "./billing-step.js";
 import { type RevenueAndClose, runRevenueAndClose } from "./close-step.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
 import type { ProgressBar } from "./progress.js";
@@ -112,6 +115,7 @@ async function runLocked(
 ): Promise<DemoSummary> {
   const size = options.size ?? DEMO_SIZE;
   const data = generateDataSet(options.seed, size);
+  plantBilling(data); // fixed-fee projects and completed milestones (billing-seed.ts)
   const prepared = await prepareState(options.paths, data, options.reset);
   const concurrency = options.netsuiteConcurrency ?? 15;
   const fakesOptions = {
@@ -164,6 +168,7 @@ async function runLocked(
       masterData: {
         dimensions: demoPolicy(data).dimensionMap,
         expenseCategories: EXPENSE_CATEGORIES,
+        invoiceItem: DEMO_INVOICE_ITEM, // the item of fixed-fee invoice lines
       },
     });
     const startMs = performance.now() - started;
@@ -179,6 +184,24 @@ async function runLocked(
     });
     // Revenue → close after posting (and billing), on the same ledger; writes .ledgerline/report.html.
     // A failure here is reported like a read failure, never the end of the run (see close-step.ts).
+    // Billing (billing-step.ts): after time and expenses, invoices to NetSuite and their ids back to Kantata;
+    // not when the PSA's clients or projects could not be read in full (the delivery step held back too).
+    const masterUnread = chain.snapshot.readFailures.some(
+      (f) => f.what === "Kantata clients" || f.what === "Kantata projects",
+    );
+    const billing: BillingOutcome | undefined = masterUnread
+      ? undefined
+      : await runBilling({
+          data,
+          netsuite,
+          psa,
+          ledger,
+          projects: chain.snapshot.projects,
+          projectIds: chain.snapshot.projectIds,
+          timeEntries: chain.snapshot.timeEntries,
+          expenses: chain.snapshot.expenses,
+          signal: options.signal,
+        });
     let revenueAndClose: RevenueAndClose | undefined;
     try {
       revenueAndClose = await runRevenueAndClose({
@@ -204,6 +227,7 @@ async function runLocked(
       data,
       chain,
       ...(revenueAndClose ?? {}),
+      ...(billing ? { invoices: billing.summary } : {}),
       faults: options.faults,
       targetDuplicates: fakes.netsuite.duplicateExternalIds().length,
       traffic: requestCounts(fakes),

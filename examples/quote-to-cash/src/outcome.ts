@@ -37,6 +37,9 @@ export function judge(summary: DemoSummary): Verdict {
     reasons.push(`${count(r.missingInSource)} NetSuite records without an approved record in Kantata`);
   }
   if (r.mismatched > 0) reasons.push(`${count(r.mismatched)} records differ between Kantata and NetSuite`);
+  // Billing (billing-step.ts): an invoice or write-back that failed is not clean (a rerun finishes it).
+  const billingFailed = (summary.invoices?.steps ?? []).reduce((n, s) => n + s.failed, 0);
+  if (billingFailed > 0) reasons.push(`${count(billingFailed)} invoices failed (run again to finish them)`);
   return { exitCode: reasons.length === 0 ? 0 : 1, reasons };
 }
 

@@ -1,4 +1,5 @@
 import { addMoney, type Money, money } from "@ledgerline/canonical";
+import { renderInvoices } from "./billing-step.js";
 import { amounts, count, hours } from "./format.js";
 import type { Amount, Buckets, DemoSummary, Impact, ProjectReconciliation } from "./summary.js";
 
@@ -46,6 +47,9 @@ export function renderReport(summary: DemoSummary): string {
       ` reconciling ${seconds(t.reconcileMs)})`,
   );
   lines.push("");
+
+  // Billing (billing-step.ts): invoices, blocked amounts, unbilled WIP.
+  if (summary.invoices) lines.push(...renderInvoices(summary.invoices), "");
 
   lines.push("Exceptions by business impact");
   if (summary.exceptions.length === 0) {

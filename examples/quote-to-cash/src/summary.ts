@@ -6,6 +6,7 @@ import type { DemoDataSet } from "./seed.js";
 export type { ReconciliationCounts } from "@ledgerline/flows";
 
 import type { CloseSummary, RevenueSummary } from "@ledgerline/flows";
+import type { InvoicesSummary } from "./billing-step.js";
 
 /**
  * The outcome of one demo run: what the chain produced, what the report renders and what `--json` prints.
@@ -124,6 +125,8 @@ export interface DemoSummary {
   startOfChain?: PhaseSummary[];
   /** Wall-clock time of the steps around the posting phases. */
   timings: { startMs: number; readMs: number; reconcileMs: number };
+  /** Billing (billing-step.ts): invoices raised, blocked, billed totals and unbilled WIP. Absent when not run. */
+  invoices?: InvoicesSummary;
   /** Revenue journal entries per project and period (see close-step.ts). */
   revenue?: RevenueSummary;
   /** The period close per project and in total, exceptions with their age, SLA figures. */
@@ -199,6 +202,7 @@ export interface RunFacts {
   approvedInKantata?: ApprovedInKantata;
   /** The start of the chain (workforce, SOWs), run before the posting phases; not in their totals. */
   startOfChain?: PhaseSummary[];
+  invoices?: InvoicesSummary;
   revenue?: RevenueSummary;
   close?: CloseSummary;
   report?: string;
@@ -257,6 +261,7 @@ export function summarizeRun(facts: RunFacts): DemoSummary {
     readFailures: [...chain.steps.flatMap((s) => s.readFailures ?? []), ...chain.reconciliation.readFailures],
     ...(facts.approvedInKantata ? { approvedInKantata: facts.approvedInKantata } : {}),
     ...(facts.startOfChain ? { startOfChain: facts.startOfChain } : {}),
+    ...(facts.invoices ? { invoices: facts.invoices } : {}),
     ...(facts.revenue ? { revenue: facts.revenue } : {}),
     ...(facts.close ? { close: facts.close } : {}),
     ...(facts.report ? { report: facts.report } : {}),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BillingMilestoneSchema } from "./billing-milestone.js";
 import { CurrencyCodeSchema } from "./currency.js";
 import { DECIMAL_PATTERN } from "./decimal.js";
 import { BillingType, ProjectStatus, RevenueTreatment } from "./enums.js";
@@ -30,6 +31,8 @@ export const BillingTermsSchema = z.object({
   expenseMarkupPercent: z.string().regex(DECIMAL_PATTERN).optional(),
   /** Budgeted effort in whole minutes: the denominator of percent-complete revenue recognition. */
   budgetedMinutes: z.int().min(1).optional(),
+  /** Fixed fees invoiced as delivery milestones complete (milestone / fixed-fee engagements). */
+  milestones: z.array(BillingMilestoneSchema).optional(),
 });
 /** Billing terms. */
 export type BillingTerms = z.infer<typeof BillingTermsSchema>;
@@ -64,6 +67,16 @@ export const EngagementSchema = z
           code: "custom",
           input: amount.currency,
           path: ["billingTerms", field, "currency"],
+          message: "must equal the engagement currency",
+        });
+      }
+    }
+    for (const [i, milestone] of (terms.milestones ?? []).entries()) {
+      if (milestone.amount.currency !== ctx.value.currency) {
+        ctx.issues.push({
+          code: "custom",
+          input: milestone.amount.currency,
+          path: ["billingTerms", "milestones", i, "amount", "currency"],
           message: "must equal the engagement currency",
         });
       }

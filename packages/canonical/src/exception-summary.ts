@@ -29,6 +29,8 @@ export const EXCEPTION_CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   VALIDATION_FAILED: "invalid data",
   CLIENT_HIERARCHY_CYCLE: "cycles in the customer hierarchy",
   EDITED_AFTER_APPROVAL: "edits after approval",
+  CUSTOMER_ON_HOLD: "clients on credit hold",
+  NO_BILLING_MILESTONE: "milestones without a billing milestone",
 };
 
 const NOUNS: Readonly<Record<string, [string, string]>> = {

@@ -16,6 +16,7 @@ export {
   ApprovedApprovalSchema,
   normalizeApprovalState,
 } from "./approval.js";
+export { type BillingMilestone, BillingMilestoneSchema } from "./billing-milestone.js";
 export {
   CANONICAL_KEY_MAX_LENGTH,
   CANONICAL_KEY_PATTERN,
@@ -117,6 +118,7 @@ export {
 export {
   INVOICE_EVENT_KINDS,
   INVOICE_EVENT_STATUSES,
+  INVOICE_LINE_KINDS,
   type InvoiceEvent,
   InvoiceEventSchema,
   type InvoiceLine,

@@ -21,8 +21,18 @@ export const INVOICE_EVENT_KINDS = [
 /** Life cycle of an invoice event. */
 export const INVOICE_EVENT_STATUSES = ["pending", "ready", "invoiced", "cancelled"] as const;
 
-/** One line of an invoice event. `sourceKeys` are the canonical keys of the time/expenses it bills. */
+/**
+ * What an invoice line bills: a `fee` (a fixed amount: a milestone, an instalment), or one posted `time`
+ * entry or `expense` re-billed at its own value (the ERP links the line to the posted record).
+ */
+export const INVOICE_LINE_KINDS = ["fee", "time", "expense"] as const;
+
+/**
+ * One line of an invoice event. `sourceKeys` are the canonical keys of the time/expenses it bills; a line of
+ * kind `time` or `expense` bills exactly one (the posted record it points at). No kind means `fee`.
+ */
 export const InvoiceLineSchema = z.object({
+  kind: z.enum(INVOICE_LINE_KINDS).optional(),
   description: z.string().min(1).max(4000),
   amount: MoneySchema,
   quantity: z.string().regex(DECIMAL_PATTERN).optional(),
@@ -65,6 +75,16 @@ export const InvoiceEventSchema = z
       });
     }
     if (!lines || lines.length === 0) return;
+    for (const [i, line] of lines.entries()) {
+      if ((line.kind === "time" || line.kind === "expense") && line.sourceKeys?.length !== 1) {
+        ctx.issues.push({
+          code: "custom",
+          input: undefined,
+          path: ["lines", i, "sourceKeys"],
+          message: `must name exactly one record on a ${line.kind} line`,
+        });
+      }
+    }
     const mismatch = lines.findIndex((l) => l.amount.currency !== amount.currency);
     if (mismatch !== -1) {
       ctx.issues.push({

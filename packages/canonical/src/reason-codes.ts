@@ -20,6 +20,8 @@ export const REASON_CODES = {
   UNMAPPED: "a reference or master-data code (not a dimension) has no id in the target system",
   PRECISION: "an amount cannot be carried exactly (more decimals or digits than allowed)",
   INVALID_DURATION: "a duration is not a whole, positive number of minutes",
+  CUSTOMER_ON_HOLD: "the client is on credit hold: no invoice may be raised for it",
+  NO_BILLING_MILESTONE: "no billing milestone of the engagement gives the fee a completed milestone bills",
 } as const;
 
 /** A reason code of a rejection; see {@link REASON_CODES}. */

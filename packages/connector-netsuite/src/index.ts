@@ -43,13 +43,13 @@ export { type JobBody, toJob } from "./mappers/job.js";
 export { type JournalEntryBody, toJournalEntry } from "./mappers/journal-entry.js";
 export { fromTimeBillRow, type TimeBillRow } from "./mappers/posted-time.js";
 export { type TimeBillBody, toTimeBill } from "./mappers/time-bill.js";
+export type { AccountingPeriod } from "./operations/accounting-periods.js";
 export {
   listDepartments,
   listEmployees,
   listSubsidiaries,
   type NetSuiteMasterRecord,
 } from "./operations/master-records.js";
-export type { AccountingPeriod } from "./operations/accounting-periods.js";
 export type { NetSuiteRecordResult, PostOptions, PostReport } from "./operations/post-records.js";
 export type { ListPostedTimeOptions, PostedTimeRejection } from "./operations/posted-time.js";
 export type { PostingPolicy } from "./operations/posting-policy.js";

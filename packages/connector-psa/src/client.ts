@@ -28,7 +28,7 @@ import { type CanonicalSyncPage, readCanonical, syncCanonical } from "./canonica
 import type { paths } from "./generated/kantata.js";
 import { type SyncOptions, type SyncPage, syncPages } from "./incremental.js";
 import { parseKantataError } from "./kantata-error.js";
-import type { KantataEnvelope, KantataKey } from "./kantata-types.js";
+import type { KantataEnvelope, KantataExternalReference, KantataKey } from "./kantata-types.js";
 import { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
 import { type KantataPage, type PaginateOptions, paginate } from "./paginate.js";
 import type { PsaRead } from "./psa-read.js";

@@ -8,7 +8,17 @@
 /** Name of this package, as published to npm. */
 export const PACKAGE_NAME = "@ledgerline/flows";
 
+export { type BillMilestonesOptions, billingMilestoneFor, billMilestones } from "./bill-milestones.js";
+export { type BillTimeAndMaterialsOptions, billTimeAndMaterials } from "./bill-time-and-materials.js";
+export { BILLED_PREFIX, invoiceKey, RELEASED, XREF_PREFIX } from "./billing-ledger.js";
+export {
+  type BillingPeriod,
+  type BillingPolicy,
+  exceptionCodeOf,
+  type InvoiceBlock,
+} from "./billing-policy.js";
 export type { BillingPositions, ProjectBillingPosition } from "./billing-positions.js";
+export type { BilledInvoice, BillingReport, SkippedWork } from "./billing-report.js";
 export {
   type ClosePeriodOptions,
   type CloseProject,
@@ -68,6 +78,7 @@ export {
 } from "./engagements.js";
 export { type AgedException, ExceptionStore, type StoredException } from "./exception-store.js";
 export { type CloseReportView, renderCloseReport, writeCloseReport } from "./html-report.js";
+export type { BillingDeps } from "./invoice-writer.js";
 export { jsonEntries, readJson, writeJson } from "./ledger-json.js";
 export { LedgerJsonStore } from "./ledger-store.js";
 export {
@@ -111,6 +122,14 @@ export type {
   StepReport,
 } from "./report.js";
 export { reasonOf, StepReportBuilder } from "./step-report.js";
+export {
+  billedTotals,
+  type ProjectBilled,
+  type ProjectWip,
+  type UnbilledWipOptions,
+  unbilledWip,
+} from "./unbilled-wip.js";
+export { type BillableWork, notBillableReason, workOf } from "./work-value.js";
 export {
   PERSON_AMBIGUOUS,
   PERSON_NOT_IN_KANTATA,

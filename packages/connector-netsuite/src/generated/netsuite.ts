@@ -928,7 +928,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A billable time line; `quantity` (hours) is a duration string. */
+        /**
+         * @description A line of the invoice's billable time (Billable Items > Time): `doc` is the time bill (`timeBill`)
+         *     it bills and `apply: true` bills it. NetSuite offers only the entity's unbilled, billable, approved
+         *     time here, so a time bill is billed on one invoice only. `quantity` (hours) is a duration string.
+         */
         InvoiceTimeLine: {
             links?: components["schemas"]["Links"];
             apply?: boolean;
@@ -939,19 +943,32 @@ export interface components {
             memo?: string;
             item?: components["schemas"]["RecordRef"];
             billedDate?: components["schemas"]["IsoDate"];
+            taxCode?: components["schemas"]["RecordRef"];
+            department?: components["schemas"]["RecordRef"];
+            class?: components["schemas"]["RecordRef"];
+            location?: components["schemas"]["RecordRef"];
         } & {
             [key: string]: unknown;
         };
-        /** @description A billable expense line. */
+        /**
+         * @description A line of the invoice's billable expenses (Billable Items > Expenses): `doc` is the expense report
+         *     holding the billable expense line and `apply: true` bills it; each billable expense is billed on one
+         *     invoice only.
+         */
         InvoiceExpCostLine: {
             links?: components["schemas"]["Links"];
             readonly line?: number;
             apply?: boolean;
             doc?: components["schemas"]["RecordRef"];
             amount?: components["schemas"]["Decimal"];
+            originalAmount?: components["schemas"]["Decimal"];
             category?: components["schemas"]["RecordRef"];
             memo?: string;
             billedDate?: components["schemas"]["IsoDate"];
+            taxCode?: components["schemas"]["RecordRef"];
+            department?: components["schemas"]["RecordRef"];
+            class?: components["schemas"]["RecordRef"];
+            location?: components["schemas"]["RecordRef"];
         } & {
             [key: string]: unknown;
         };

@@ -343,6 +343,7 @@ export class FakeStore {
       this.checkPeriodOpen(record);
       checkJournalLines(record, this.currencyExponent(record.currency));
     }
+    if (type === "invoice") this.checkBillables(record);
     if (!this.options.strictReferences) return;
     this.checkRefs(record, "");
     for (const sublist of SUBLISTS) {
@@ -389,6 +390,55 @@ export class FakeStore {
     const record = typeof id === "string" ? this.table("currency").get(id) : undefined;
     const symbol = typeof record?.symbol === "string" ? record.symbol : undefined;
     return (symbol === undefined ? undefined : currencyExponent(symbol)) ?? 2;
+  }
+
+  /**
+   * The billable `time` and `expCost` lines of an invoice, as strictly as NetSuite offers them: an applied
+   * line must name (`doc`) a stored time bill / expense report of the invoice's entity, that is billable (a
+   * time bill also approved, when it carries an approval status) and not billed on another invoice —
+   * NetSuite lists only the entity's unbilled billable items, so anything else is refused (400 `USER_ERROR`
+   * naming the line's `doc`).
+   */
+  private checkBillables(invoice: FakeRecord): void {
+    const entity = refIdOf(invoice.entity);
+    const sublists = [
+      ["time", "timeBill"],
+      ["expCost", "expenseReport"],
+    ] as const;
+    for (const [sublist, docType] of sublists) {
+      const value = invoice[sublist];
+      if (!isSublist(value)) continue;
+      const seen = new Set<string>();
+      for (const [i, line] of value.items.entries()) {
+        if (line.apply !== true) continue;
+        const path = `${sublist}.items[${i}].doc`;
+        const docId = refIdOf(line.doc);
+        const doc = docId === undefined ? undefined : this.table(docType).get(docId);
+        if (docId === undefined || doc === undefined) {
+          throw new FakeNetSuiteError(400, "USER_ERROR", `Invalid ${sublist} doc reference key.`, path);
+        }
+        if (seen.has(docId)) {
+          throw new FakeNetSuiteError(400, "USER_ERROR", `The ${docType} is applied twice.`, path);
+        }
+        seen.add(docId);
+        const refusal = billableRefusal(docType, doc, entity);
+        if (refusal) throw new FakeNetSuiteError(400, "USER_ERROR", refusal, path);
+        for (const other of this.table("invoice").values()) {
+          if (other.id === invoice.id) continue;
+          const lines = isSublist(other[sublist])
+            ? (other[sublist] as { items: Record<string, unknown>[] }).items
+            : [];
+          if (lines.some((l) => l.apply === true && refIdOf(l.doc) === docId)) {
+            throw new FakeNetSuiteError(
+              400,
+              "USER_ERROR",
+              `The ${docType} is already billed on another invoice.`,
+              path,
+            );
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -492,6 +542,34 @@ function minorUnits(value: unknown, exponent: number): bigint | undefined {
   if (fraction.length > exponent) return undefined;
   const units = BigInt(whole + fraction.padEnd(exponent, "0"));
   return sign === "-" ? -units : units;
+}
+
+/** The id of a reference (`{ id }`), or undefined. */
+function refIdOf(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** Why a time bill / expense report cannot be billed to `entity`, or undefined when it can. */
+function billableRefusal(
+  docType: "timeBill" | "expenseReport",
+  doc: FakeRecord,
+  entity: string | undefined,
+): string | undefined {
+  if (docType === "timeBill") {
+    if (doc.isBillable !== true) return "The time bill is not billable.";
+    const approval = refIdOf(doc.approvalStatus);
+    if (approval !== undefined && approval !== "3") return "The time bill is not approved.";
+    if (entity !== undefined && refIdOf(doc.customer) !== entity)
+      return "The time bill belongs to another customer or project.";
+    return undefined;
+  }
+  const lines = isSublist(doc.expense) ? doc.expense.items : [];
+  if (!lines.some((l) => l.isBillable === true)) return "The expense report has no billable expense.";
+  if (entity !== undefined && !lines.some((l) => refIdOf(l.customer) === entity))
+    return "The expense report's billable expense belongs to another customer or project.";
+  return undefined;
 }
 
 function isSublist(value: unknown): value is { items: Record<string, unknown>[] } {

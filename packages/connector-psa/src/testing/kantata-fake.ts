@@ -10,6 +10,7 @@ import {
   type GovernanceOptions,
   type ListenOptions,
 } from "@ledgerline/core/testing";
+import type { components } from "../generated/kantata.js";
 import { kantataOpenApi } from "../generated/kantata-spec.js";
 import {
   KANTATA_KEYS,
@@ -338,6 +339,8 @@ export function createKantataFake(options: KantataFakeOptions = {}): KantataFake
   };
   return fake;
 }
+
+/** Kantata subject types that take external references, and the map that holds them. */
 
 /** Types with a show endpoint (`GET /{type}/{id}.json`) in `openapi/kantata.yaml`. */
 const SHOWN_KEYS = [

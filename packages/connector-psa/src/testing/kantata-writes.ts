@@ -116,7 +116,9 @@ export function writeRoutes(deps: WriteRouteDeps): Record<string, (request: Fake
       const input = (request.body as { external_reference: Schemas["ExternalReferenceWrite"] })
         .external_reference;
       const subjectId = String(input.subject_id);
-      const map = SUBJECT_MAPS[input.subject_type];
+      const map = Object.hasOwn(SUBJECT_MAPS, input.subject_type)
+        ? SUBJECT_MAPS[input.subject_type]
+        : undefined;
       if (map === undefined || store.get(map, subjectId) === undefined) {
         return deps.error(422, "validation", "Subject does not exist", "subject_id");
       }
