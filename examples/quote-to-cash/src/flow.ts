@@ -4,6 +4,7 @@ import { createNetSuiteClient, type NetSuiteClient } from "@ledgerline/connector
 import { createPsaClient, type PsaClient } from "@ledgerline/connector-psa";
 import { Crosswalk, FileLedger, type Ledger, type RetryOptions } from "@ledgerline/core";
 import {
+  billingPositionsOf,
   crosswalkProjects,
   type DeliveryPolicy,
   type DeliveryReconciliation,
@@ -18,7 +19,7 @@ import {
 // Billing: billing-seed.ts plants the cases, billing-step.ts runs the flows' billing steps.
 import { DEMO_INVOICE_ITEM, plantBilling } from "./billing-seed.js";
 import { type BillingOutcome, runBilling } from "./billing-step.js";
-import { type RevenueAndClose, runRevenueAndClose } from "./close-step.js";
+import { type RevenueAndClose, runRevenueAndClose, unbilledOnly } from "./close-step.js";
 import { type DemoFakes, startFakes } from "./fakes.js";
 import type { ProgressBar } from "./progress.js";
 import { DEMO_SIZE, type DemoDataSet, generateDataSet, type SeedSize } from "./seed.js";
@@ -214,6 +215,21 @@ async function runLocked(
         projectIds: chain.snapshot.projectIds,
         timeEntries: chain.snapshot.timeEntries,
         expenses: chain.snapshot.expenses,
+        // Billed and unbilled come from the billing steps' own figures (work they did not cover: all unbilled).
+        ...(billing
+          ? {
+              billing: billingPositionsOf(
+                billing.summary.wip,
+                billing.summary.billed,
+                unbilledOnly(
+                  chain.snapshot.projects,
+                  chain.snapshot.timeEntries,
+                  chain.snapshot.expenses,
+                  data.period.to,
+                ),
+              ),
+            }
+          : {}),
         approvedAt: chain.snapshot.approvedAt,
         period: data.period,
         stateDir: options.paths.dir,

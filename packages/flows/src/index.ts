@@ -17,7 +17,11 @@ export {
   exceptionCodeOf,
   type InvoiceBlock,
 } from "./billing-policy.js";
-export type { BillingPositions, ProjectBillingPosition } from "./billing-positions.js";
+export {
+  type BillingPositions,
+  billingPositionsOf,
+  type ProjectBillingPosition,
+} from "./billing-positions.js";
 export type { BilledInvoice, BillingReport, SkippedWork } from "./billing-report.js";
 export {
   type ClosePeriodOptions,
