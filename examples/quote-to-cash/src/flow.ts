@@ -220,7 +220,6 @@ async function runLocked(
           ? {
               billing: billingPositionsOf(
                 billing.summary.wip,
-                billing.summary.billed,
                 unbilledOnly(
                   chain.snapshot.projects,
                   chain.snapshot.timeEntries,

@@ -89,8 +89,10 @@ export function psaWrites(http: HttpClient<paths>, fetchPage: PageFetcher, perPa
       return undefined;
     },
     async upsertExternalReference(reference) {
+      // Create-or-update by subject, system and record type: repeating it is safe, so core may retry it.
       const { data } = await http.POST("/external_references/create_or_update.json", {
         body: { external_reference: reference },
+        idempotent: true,
       });
       return only(data, "external_references", "POST /external_references/create_or_update.json");
     },

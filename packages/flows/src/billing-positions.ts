@@ -1,4 +1,4 @@
-import { addMoney, type Money, toMinorUnits, zeroMoney } from "@ledgerline/canonical";
+import { addMoney, type Money } from "@ledgerline/canonical";
 
 /** What a project has billed and holds as unbilled work in progress at a period's end. */
 export interface ProjectBillingPosition {
@@ -20,36 +20,26 @@ export type BillingPositions = (
 ) => Promise<Iterable<ProjectBillingPosition>> | Iterable<ProjectBillingPosition>;
 
 /**
- * {@link BillingPositions} from the billing steps' own figures: for a time-and-materials project, `billed`
- * and `unbilled` of its `unbilledWip` row for the period; milestone fees invoiced through the period's end
- * are added to `billed`. A project the billing figures do not cover is taken from `fallback` (when given).
- * Amounts stay exact; a row in another currency than the project's first row is refused, never converted.
+ * {@link BillingPositions} from the time-and-materials billing figures: `billed` and `unbilled` of each
+ * project's `unbilledWip` row for the period (approved billable value = billed + unbilled, exactly). A project
+ * those figures do not cover — fixed-fee and milestone projects, whose approved time has no billable value
+ * in the close — is taken from `fallback` (when given).
  */
 export function billingPositionsOf(
   wip: Iterable<{ project: string; period: string; billed: Money; unbilled: Money }>,
-  billed: Iterable<{ project: string; period: string; milestones: Money }>,
   fallback?: BillingPositions,
 ): BillingPositions {
-  const wipRows = [...wip];
-  const billedRows = [...billed];
+  const rows = [...wip];
   return async (period) => {
     const positions = new Map<string, ProjectBillingPosition>();
-    const add = (project: string, kind: "billed" | "unbilled", amount: Money) => {
-      const current = positions.get(project) ?? {
-        project,
-        billed: zeroMoney(amount.currency),
-        unbilled: zeroMoney(amount.currency),
-      };
-      positions.set(project, { ...current, [kind]: addMoney(current[kind], amount) });
-    };
-    for (const row of wipRows) {
+    for (const row of rows) {
       if (row.period !== period) continue;
-      add(row.project, "billed", row.billed);
-      add(row.project, "unbilled", row.unbilled);
-    }
-    for (const row of billedRows) {
-      if (row.period <= period && toMinorUnits(row.milestones) !== 0n)
-        add(row.project, "billed", row.milestones);
+      const current = positions.get(row.project);
+      positions.set(row.project, {
+        project: row.project,
+        billed: current ? addMoney(current.billed, row.billed) : row.billed,
+        unbilled: current ? addMoney(current.unbilled, row.unbilled) : row.unbilled,
+      });
     }
     if (fallback) {
       for (const position of await fallback(period)) {
