@@ -4,7 +4,6 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from "openapi-fetch";
-import pRetry from "p-retry";
 import { z } from "zod";
 import { isRequestSigner, type RequestSigner, type TokenProvider } from "./auth/token-provider.js";
 import { createCorrelationContext, currentCorrelation, formatTraceparent } from "./correlation.js";
@@ -41,6 +40,7 @@ import {
 import { endRequestSpan, type SpanLike, startRequestSpan, type TracerLike, traceparentOf } from "./otel.js";
 import { createRedactor } from "./redact.js";
 import {
+  isRefusal,
   isRetryableByDefault,
   isTimeout,
   parseRetryAfter,
@@ -552,18 +552,45 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       return true;
     };
 
-    // The first attempt runs directly (the common, successful case skips p-retry's setup and an async
-    // layer); after a failure worth retrying, p-retry drives the remaining attempts.
+    /** After a refusal made before any work: waits a growing, jittered delay unless the deadline is near. */
+    let refusals = 0;
+    const retryRefusal = async (error: HttpError): Promise<boolean> => {
+      if (userSignal?.aborted) return false;
+      refusals++;
+      const delayMs = retryDelay(
+        { ...policy, jitter: Math.max(policy.jitter, 0.5) },
+        Math.min(refusals, 16),
+        error.retryAfterMs,
+      );
+      if (performance.now() - started + delayMs > policy.refusalMaxWaitMs) return false;
+      if (hooks?.onRetry && base) {
+        safeHook(() =>
+          hooks.onRetry?.({ ...base, attempt: attempts, delayMs, durationMs: lastAttemptMs, error }),
+        );
+      }
+      if (debug) logger.debug({ correlationId, refusals, delayMs, code: error.code }, "refused; retrying");
+      await sleep(delayMs, userSignal);
+      return true;
+    };
+
+    // The first attempt runs directly (the common, successful case skips the loop); after a failure worth
+    // retrying, the loop drives the rest. Refusals made before any work don't count as attempts.
     const retryAfterFirst = async (first: unknown): Promise<Response> => {
-      if (policy.maxAttempts <= 1 || !(await shouldRetry(first, 1))) throw first;
-      return pRetry(attempt, {
-        retries: policy.maxAttempts - 2,
-        minTimeout: 0,
-        maxTimeout: 0,
-        factor: 1,
-        signal: userSignal,
-        shouldRetry: ({ error, attemptNumber }) => shouldRetry(error, attemptNumber + 1),
-      });
+      let error = first;
+      let counted = isRefusal(first, policy) ? 0 : 1;
+      for (;;) {
+        if (isRefusal(error, policy)) {
+          if (!(await retryRefusal(error))) throw error;
+        } else if (counted >= policy.maxAttempts || !(await shouldRetry(error, counted))) {
+          throw error;
+        }
+        try {
+          return await attempt();
+        } catch (e) {
+          error = e;
+          if (!isRefusal(e, policy)) counted++;
+        }
+      }
     };
 
     try {

@@ -77,6 +77,13 @@ export {
   withCorrelation,
 } from "./correlation.js";
 export {
+  Crosswalk,
+  type CrosswalkKind,
+  type CrosswalkLink,
+  type CrosswalkLinkResult,
+  type CrosswalkSystem,
+} from "./crosswalk.js";
+export {
   AbortedError,
   AuthError,
   BadRequestError,
@@ -96,13 +103,6 @@ export {
   ValidationError,
   type ValidationIssue,
 } from "./errors.js";
-export {
-  Crosswalk,
-  type CrosswalkKind,
-  type CrosswalkLink,
-  type CrosswalkLinkResult,
-  type CrosswalkSystem,
-} from "./crosswalk.js";
 export { type FieldPresence, FieldReader } from "./field-reader.js";
 export {
   FileLedger,

@@ -73,7 +73,6 @@ describe("limiter", () => {
   it("Limiter: a raised adaptive limit starts waiting tasks", async () => {
     const limiter = new Limiter({ maxConcurrency: 4, adaptive: { min: 1, increaseEvery: 1 } });
     limiter.onThrottle();
-    limiter.onThrottle(limiter.adaptive?.epoch);
     const limit = limiter.concurrency;
     expect(limit).toBeLessThan(4);
     const gates: (() => void)[] = [];
@@ -81,7 +80,7 @@ describe("limiter", () => {
       limiter.run(() => new Promise<void>((resolve) => gates.push(resolve))),
     );
     expect(limiter.activeCount).toBe(limit);
-    limiter.onSuccess();
+    while (limiter.concurrency === limit) limiter.onSuccess();
     await new Promise((r) => setTimeout(r, 0));
     expect(limiter.activeCount).toBe(limiter.concurrency);
     expect(limiter.concurrency).toBeGreaterThan(limit);
@@ -196,5 +195,87 @@ describe("limiter", () => {
     expect(a.limit).toBe(16);
     for (let i = 0; i < 10; i++) a.onThrottle(a.epoch);
     expect(a.limit).toBe(1);
+  });
+
+  it("AdaptiveConcurrency: a throttle at n lowers the ceiling it climbs back to, to n − 1", () => {
+    const a = new AdaptiveConcurrency(16);
+    expect(a.onThrottle(a.epoch)).toBe(8);
+    expect(a.learnedCeiling).toBe(15);
+    // climbs back to the learned ceiling (15) and stays there for 15 × 2 − 1 successes
+    let successes = 0;
+    while (a.limit < 15) {
+      a.onSuccess();
+      successes++;
+    }
+    expect(successes).toBe(8 + 9 + 10 + 11 + 12 + 13 + 14);
+    for (let i = 0; i < 29; i++) a.onSuccess();
+    expect(a.limit).toBe(15);
+    a.onSuccess(); // the 30th: probes 16
+    expect(a.limit).toBe(16);
+    // repeated throttles: each lowers the ceiling further
+    a.onThrottle(a.epoch); // the probe is refused → back to 15, no halving
+    expect(a.limit).toBe(15);
+    expect(a.learnedCeiling).toBe(15);
+    a.onThrottle(a.epoch); // refused at the ceiling itself → ceiling 14, limit halves
+    expect([a.limit, a.learnedCeiling]).toEqual([7, 14]);
+    for (let i = 0; i < 7; i++) a.onSuccess();
+    expect(a.limit).toBe(8);
+    a.onThrottle(a.epoch); // refused at 8 → ceiling 7
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
+  });
+
+  it("AdaptiveConcurrency: probes slowly, waiting twice as long after each refused probe", () => {
+    const a = new AdaptiveConcurrency(10, { probeEvery: 2 });
+    a.onThrottle(a.epoch); // ceiling 9, limit 5
+    a.onThrottle(a.epoch); // ceiling 4, limit 2
+    while (a.limit < 4) a.onSuccess();
+    const gaps: number[] = [];
+    for (let probe = 0; probe < 4; probe++) {
+      let n = 0;
+      while (a.limit === 4) {
+        a.onSuccess();
+        n++;
+      }
+      gaps.push(n);
+      expect(a.limit).toBe(5);
+      a.onThrottle(a.epoch); // the account allows 4: every probe is refused
+      expect([a.limit, a.learnedCeiling]).toEqual([4, 4]);
+    }
+    expect(gaps).toEqual([8, 16, 32, 64]);
+    // a probe that holds raises the ceiling and resets the wait
+    while (a.limit === 4) a.onSuccess();
+    for (let i = 0; i < 5; i++) a.onSuccess();
+    expect(a.learnedCeiling).toBe(5);
+    let n = 0;
+    while (a.limit === 5) {
+      a.onSuccess();
+      n++;
+    }
+    expect(n).toBe(10);
+  });
+
+  it("AdaptiveConcurrency: a client set to 20 on an account allowing 5 learns 5, refused ≤ 1 % (simulation)", () => {
+    const a = new AdaptiveConcurrency(20);
+    const account = 5;
+    let sent = 0;
+    let refused = 0;
+    // Rounds: `limit` requests start together at the current epoch; the server refuses those beyond 5.
+    while (sent < 20_000) {
+      const epoch = a.epoch;
+      const n = a.limit;
+      for (let i = 0; i < n; i++) {
+        sent++;
+        if (i < account) a.onSuccess();
+        else {
+          refused++;
+          a.onThrottle(epoch);
+        }
+      }
+    }
+    expect(a.learnedCeiling).toBe(5);
+    expect(a.limit).toBeGreaterThanOrEqual(3);
+    expect(refused / sent).toBeLessThanOrEqual(0.01);
+    // plain halving (the old behaviour) would climb back to 6 every few rounds: hundreds of refusals
+    expect(refused).toBeLessThan(60);
   });
 });
