@@ -56,7 +56,7 @@ export interface NetSuiteClientConfig extends AccountOptions, ConnectorClientOpt
    * Premium 15, Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Adaptive concurrency is on unless
    * `adaptive: false`: it learns the account's real limit from 429 `CONCURRENCY_LIMIT_EXCEEDED` (halves,
    * climbs back to just under where it was refused, probes higher rarely), so a client set above the
-   * account's limit settles at it.
+   * account's limit settles at it. By default it slow-starts (from 1, doubling per window of successes).
    * @default { maxConcurrency: 5, adaptive: true }
    */
   limits?: LimiterOptions | Limiter | undefined;
@@ -163,7 +163,8 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
     ? (config.limits as Limiter)
     : new Limiter({
         maxConcurrency: config.concurrencyLimit ?? 5,
-        adaptive: true,
+        // Learn the account's limit, starting small: a client set above it meets it without a burst.
+        adaptive: { slowStart: true },
         ...(config.limits as LimiterOptions | undefined),
       });
   const concurrency = limiter.maxConcurrency;

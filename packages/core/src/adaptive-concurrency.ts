@@ -1,9 +1,11 @@
+import { z } from "zod";
 import { integerBetween, optionsObject, parseOptions } from "./options.js";
 
 const adaptiveSchema = optionsObject({
   min: integerBetween(1).optional(),
   increaseEvery: integerBetween(1).optional(),
   probeEvery: integerBetween(1).optional(),
+  slowStart: z.boolean({ error: "must be a boolean" }).optional(),
 });
 
 /** Options of {@link AdaptiveConcurrency}. */
@@ -19,6 +21,13 @@ export interface AdaptiveConcurrencyOptions {
    * raises the learned ceiling and resets the wait. @default 2
    */
   probeEvery?: number;
+  /**
+   * Start at `min` and double after each window of successes (TCP slow start) until the first throttle or
+   * the ceiling, instead of starting at the ceiling: a client configured above the server's limit then
+   * meets it with at most twice the allowed requests in flight, not with the whole configured burst.
+   * @default false
+   */
+  slowStart?: boolean;
 }
 
 /**
@@ -48,6 +57,7 @@ export class AdaptiveConcurrency {
   #probeFactor: number;
   #successes = 0;
   #epoch = 0;
+  #slowStart: boolean;
 
   /** @throws TypeError naming the argument or option when one is invalid */
   constructor(ceiling: number, options: AdaptiveConcurrencyOptions = {}) {
@@ -60,7 +70,8 @@ export class AdaptiveConcurrency {
     this.increaseEvery = Math.max(1, options.increaseEvery ?? 1);
     this.probeEvery = Math.max(1, options.probeEvery ?? 2);
     this.#probeFactor = this.probeEvery;
-    this.#limit = ceiling;
+    this.#slowStart = options.slowStart ?? false;
+    this.#limit = this.#slowStart ? this.min : ceiling;
     this.#learned = ceiling;
   }
 
@@ -88,6 +99,7 @@ export class AdaptiveConcurrency {
   onThrottle(epoch: number = this.#epoch): number {
     this.#successes = 0;
     if (epoch < this.#epoch) return this.#limit;
+    this.#slowStart = false;
     const at = this.#limit;
     if (at > this.#learned) {
       // A probe above the learned ceiling was refused: back to the ceiling, probe more rarely.
@@ -106,7 +118,13 @@ export class AdaptiveConcurrency {
     if (this.settled) return this.#limit;
     this.#successes++;
     const step = this.#limit * this.increaseEvery;
-    if (this.#limit < this.#learned) {
+    if (this.#slowStart) {
+      if (this.#successes >= this.#limit) {
+        this.#successes = 0;
+        this.#limit = Math.min(this.#learned, this.#limit * 2);
+        if (this.#limit >= this.#learned) this.#slowStart = false;
+      }
+    } else if (this.#limit < this.#learned) {
       if (this.#successes >= step) {
         this.#successes = 0;
         this.#limit++;

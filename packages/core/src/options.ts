@@ -265,6 +265,7 @@ export const limiterOptionsSchema = optionsObject({
           min: integerBetween(1).optional(),
           increaseEvery: integerBetween(1).optional(),
           probeEvery: integerBetween(1).optional(),
+          slowStart: z.boolean({ error: "must be a boolean" }).optional(),
         }),
       ],
       {

@@ -278,4 +278,35 @@ describe("limiter", () => {
     // plain halving (the old behaviour) would climb back to 6 every few rounds: hundreds of refusals
     expect(refused).toBeLessThan(60);
   });
+
+  it("AdaptiveConcurrency slow start: doubles from min each window until the first throttle", () => {
+    const a = new AdaptiveConcurrency(20, { slowStart: true });
+    const limits = [a.limit];
+    while (limits.length < 4) {
+      for (let i = 0; i < a.limit; i++) a.onSuccess();
+      limits.push(a.limit);
+    }
+    expect(limits).toEqual([1, 2, 4, 8]);
+    // an account allowing 5 refuses at 8: ceiling 7, limit 4, then the usual climb and learning
+    a.onThrottle(a.epoch);
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
+    for (let i = 0; i < 4; i++) a.onSuccess();
+    expect(a.limit).toBe(5);
+    // simulation as above: with slow start, the configured burst of 20 never reaches the server
+    const b = new AdaptiveConcurrency(20, { slowStart: true });
+    let refused = 0;
+    for (let sent = 0; sent < 20_000; ) {
+      const epoch = b.epoch;
+      const n = b.limit;
+      for (let i = 0; i < n; i++, sent++) {
+        if (i < 5) b.onSuccess();
+        else {
+          refused++;
+          b.onThrottle(epoch);
+        }
+      }
+    }
+    expect(b.learnedCeiling).toBe(5);
+    expect(refused).toBeLessThan(40);
+  });
 });
