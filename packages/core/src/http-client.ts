@@ -52,6 +52,7 @@ import {
 } from "./retry.js";
 import type { RetryBudget } from "./retry-budget.js";
 import { attemptSignal } from "./timeout.js";
+import { isTransportTimeout, TRANSPORT_TIMEOUT_MIN_MS, TransportTimeouts } from "./transport-timeouts.js";
 import {
   createHttpError,
   type ParsedVendorError,
@@ -97,6 +98,16 @@ export interface HttpClientOptions {
    * own timeouts (e.g. an undici `Agent` with `headersTimeout` / `bodyTimeout`). @default 30000
    */
   timeoutMs?: number;
+  /**
+   * How `timeoutMs` is enforced. `"transport"`: by the transport — an undici `Agent` with
+   * `headersTimeout` / `bodyTimeout` given to Node's `fetch` as its dispatcher, no per-attempt
+   * `AbortSignal` (cheaper; undici's timers tick once a second, so a timeout fires up to ~1 s late, and
+   * `bodyTimeout` bounds the pauses between body chunks, not the whole body); `"signal"`: a per-attempt
+   * `AbortSignal` (precise); `"auto"`: the transport with the default `fetch` when `timeoutMs` ≥ 5000, a
+   * signal otherwise and with a custom `fetch`. Either way a timeout is a `TimeoutError` and the caller's
+   * own signal still aborts (`AbortedError`). @default "auto"
+   */
+  timeouts?: "auto" | "transport" | "signal";
   /** pino-compatible logger; silent by default. Everything written to it is redacted. */
   logger?: Logger;
   /** Field paths whose values never reach a log or error (e.g. `["rate", "salary"]`), see `createRedactor`. */
@@ -216,6 +227,9 @@ const httpClientOptionsSchema = optionsObject({
   retry: retryOption.optional(),
   limits: limitsOption.optional(),
   timeoutMs: timeoutMsOption.optional(),
+  timeouts: z
+    .enum(["auto", "transport", "signal"], { error: 'must be "auto", "transport" or "signal"' })
+    .optional(),
   logger: loggerOption.optional(),
   sensitiveFields: sensitiveFieldsOption.optional(),
   hooks: hooksOption.optional(),
@@ -278,6 +292,9 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
   const tokens = auth && !isRequestSigner(auth) ? (auth as TokenProvider) : undefined;
   const tracer = options.tracer;
   const requestIdHeaders = options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
+  const timeoutMode = options.timeouts ?? "auto";
+  const transportTimeouts =
+    customTransport === undefined && timeoutMode !== "signal" ? new TransportTimeouts() : undefined;
 
   const safeHook = (fn: () => void) => {
     try {
@@ -345,7 +362,17 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
         token = await tokens.getToken();
         headers.set("authorization", `Bearer ${token}`);
       }
-      const deadline = attemptSignal(userSignal, attemptTimeoutMs);
+      // The transport enforces the timeout when it can (no per-attempt signal to follow), else a signal.
+      const dispatcher =
+        transportTimeouts &&
+        attemptTimeoutMs > 0 &&
+        Number.isFinite(attemptTimeoutMs) &&
+        (timeoutMode === "transport" || attemptTimeoutMs >= TRANSPORT_TIMEOUT_MIN_MS)
+          ? transportTimeouts.dispatcherFor(attemptTimeoutMs)
+          : undefined;
+      const deadline = dispatcher
+        ? { signal: userSignal, timedOut: () => false, clear: () => {} }
+        : attemptSignal(userSignal, attemptTimeoutMs);
       let response: Response;
       try {
         const init: RequestInit = {
@@ -354,6 +381,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
           body: body ?? null,
           signal: deadline.signal,
           redirect: request.redirect,
+          ...(dispatcher ? { dispatcher: dispatcher as never } : {}),
         };
         // Without a custom transport, skip building a second Request object (measurably cheaper in undici).
         response = await (customTransport
@@ -362,7 +390,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       } catch (e) {
         deadline.clear();
         if (e instanceof LedgerlineError) throw e;
-        if (deadline.timedOut()) {
+        if (deadline.timedOut() || (dispatcher && isTransportTimeout(e))) {
           throw new TimeoutError(
             `${system} ${method} ${pathOf(url)} timed out after ${attemptTimeoutMs} ms`,
             {
