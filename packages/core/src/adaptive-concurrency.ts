@@ -16,9 +16,10 @@ export interface AdaptiveConcurrencyOptions {
   increaseEvery?: number;
   /**
    * How patiently it probes above the ceiling it learned: after `limit × increaseEvery × probeEvery`
-   * successes at that ceiling it tries one more. A probe that is throttled doubles the wait before the
-   * next one (so an account that really allows no more is asked ever more rarely); a probe that holds
-   * raises the learned ceiling and resets the wait. @default 2
+   * successes at that ceiling it tries one more, and the probe must hold as long before the ceiling rises.
+   * A probe that is throttled — or a ceiling raised by a probe that is then throttled — doubles the wait
+   * before the next probe (so an account that really allows no more is asked ever more rarely) and goes
+   * back without halving. @default 4
    */
   probeEvery?: number;
   /**
@@ -39,8 +40,8 @@ export interface AdaptiveConcurrencyOptions {
  *   lowers it once, not to 1.
  * - Below the learned ceiling the limit climbs by one after `limit × increaseEvery` successes in a row.
  * - At the learned ceiling it probes one above it only after `limit × increaseEvery × probeEvery`
- *   successes; a throttled probe returns to the ceiling (no halving) and doubles the wait before the next
- *   probe; a probe that holds for `limit × increaseEvery` successes raises the ceiling.
+ *   successes; a probe that holds as long raises the ceiling; a throttled probe (or a throttle at a ceiling
+ *   a probe raised) returns to the ceiling below it without halving and doubles the wait before the next.
  * - Never above the configured `ceiling` nor below `min`.
  *
  * So a client configured at 20 against an account that allows 5 settles at 5 after a handful of refusals
@@ -58,6 +59,8 @@ export class AdaptiveConcurrency {
   #successes = 0;
   #epoch = 0;
   #slowStart: boolean;
+  /** The learned ceiling was last raised by a probe (a throttle at it means the probe was wrong). */
+  #raisedByProbe = false;
 
   /** @throws TypeError naming the argument or option when one is invalid */
   constructor(ceiling: number, options: AdaptiveConcurrencyOptions = {}) {
@@ -68,7 +71,7 @@ export class AdaptiveConcurrency {
     this.ceiling = ceiling;
     this.min = Math.max(1, Math.min(options.min ?? 1, ceiling));
     this.increaseEvery = Math.max(1, options.increaseEvery ?? 1);
-    this.probeEvery = Math.max(1, options.probeEvery ?? 2);
+    this.probeEvery = Math.max(1, options.probeEvery ?? 4);
     this.#probeFactor = this.probeEvery;
     this.#slowStart = options.slowStart ?? false;
     this.#limit = this.#slowStart ? this.min : ceiling;
@@ -101,14 +104,17 @@ export class AdaptiveConcurrency {
     if (epoch < this.#epoch) return this.#limit;
     this.#slowStart = false;
     const at = this.#limit;
-    if (at > this.#learned) {
-      // A probe above the learned ceiling was refused: back to the ceiling, probe more rarely.
+    if (at > this.#learned || (this.#raisedByProbe && at === this.#learned)) {
+      // A probe was wrong (refused now, or held a while and refused later): back below it, no halving,
+      // probe more rarely.
+      this.#learned = Math.max(this.min, Math.min(this.#learned, at - 1));
       this.#limit = this.#learned;
       this.#probeFactor = Math.min(this.#probeFactor * 2, 1 << 20);
     } else {
       this.#learned = Math.max(this.min, at - 1);
       this.#limit = Math.max(this.min, Math.floor(at / 2));
     }
+    this.#raisedByProbe = false;
     this.#epoch++;
     return this.#limit;
   }
@@ -131,10 +137,10 @@ export class AdaptiveConcurrency {
       }
     } else if (this.#limit > this.#learned) {
       // Probing: the extra slot held long enough, so the account allows it.
-      if (this.#successes >= step) {
+      if (this.#successes >= step * this.#probeFactor) {
         this.#successes = 0;
         this.#learned = this.#limit;
-        this.#probeFactor = this.probeEvery;
+        this.#raisedByProbe = true;
       }
     } else if (this.#limit < this.ceiling && this.#successes >= step * this.#probeFactor) {
       this.#successes = 0;

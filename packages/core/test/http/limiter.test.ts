@@ -156,7 +156,8 @@ describe("limiter", () => {
       const client = createHttpClient<paths>({
         system: "netsuite",
         baseUrl: server.url,
-        limits: { maxConcurrency: 8, adaptive: true },
+        // probeEvery 1: probe as soon as the learned ceiling held `limit` successes (the default waits longer)
+        limits: { maxConcurrency: 8, adaptive: { probeEvery: 1 } },
         retry: { ...fast, budget: false },
         hooks: { onRateLimited: (e) => events.push(e) },
       });
@@ -174,7 +175,7 @@ describe("limiter", () => {
       // The governance limit lifts: concurrency climbs back to the ceiling and no further.
       governanceLimit = 100;
       server.resetMax();
-      for (let round = 0; round < 12; round++) await Promise.all(Array.from({ length: 8 }, call));
+      for (let round = 0; round < 30; round++) await Promise.all(Array.from({ length: 8 }, call));
       expect(client.limiter.concurrency).toBe(8);
       expect(Math.max(...seenLimits)).toBeLessThanOrEqual(8);
       expect(server.maxInFlight).toBeLessThanOrEqual(8);
@@ -208,9 +209,9 @@ describe("limiter", () => {
       successes++;
     }
     expect(successes).toBe(8 + 9 + 10 + 11 + 12 + 13 + 14);
-    for (let i = 0; i < 29; i++) a.onSuccess();
+    for (let i = 0; i < 59; i++) a.onSuccess();
     expect(a.limit).toBe(15);
-    a.onSuccess(); // the 30th: probes 16
+    a.onSuccess(); // the 60th (15 × probeEvery 4): probes 16
     expect(a.limit).toBe(16);
     // repeated throttles: each lowers the ceiling further
     a.onThrottle(a.epoch); // the probe is refused → back to 15, no halving
@@ -224,7 +225,7 @@ describe("limiter", () => {
     expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
   });
 
-  it("AdaptiveConcurrency: probes slowly, waiting twice as long after each refused probe", () => {
+  it("AdaptiveConcurrency: probes slowly, waiting twice as long after each wrong probe", () => {
     const a = new AdaptiveConcurrency(10, { probeEvery: 2 });
     a.onThrottle(a.epoch); // ceiling 9, limit 5
     a.onThrottle(a.epoch); // ceiling 4, limit 2
@@ -242,16 +243,22 @@ describe("limiter", () => {
       expect([a.limit, a.learnedCeiling]).toEqual([4, 4]);
     }
     expect(gaps).toEqual([8, 16, 32, 64]);
-    // a probe that holds raises the ceiling and resets the wait
+    // a probe must hold as long as it waited before the ceiling rises
     while (a.limit === 4) a.onSuccess();
-    for (let i = 0; i < 5; i++) a.onSuccess();
-    expect(a.learnedCeiling).toBe(5);
+    for (let i = 0; i < 5 * 32 - 1; i++) a.onSuccess();
+    expect(a.learnedCeiling).toBe(4);
+    a.onSuccess();
+    expect([a.limit, a.learnedCeiling]).toEqual([5, 5]);
+    // refused later at the ceiling that probe raised: the probe was wrong — back to 4, no halving, and the
+    // next probe waits twice as long again
+    a.onThrottle(a.epoch);
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 4]);
     let n = 0;
-    while (a.limit === 5) {
+    while (a.limit === 4) {
       a.onSuccess();
       n++;
     }
-    expect(n).toBe(10);
+    expect(n).toBe(4 * 64);
   });
 
   it("AdaptiveConcurrency: a client set to 20 on an account allowing 5 learns 5, refused ≤ 1 % (simulation)", () => {
