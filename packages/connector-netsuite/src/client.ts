@@ -56,7 +56,7 @@ export interface NetSuiteClientConfig extends AccountOptions, ConnectorClientOpt
    * Premium 15, Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Adaptive concurrency is on unless
    * `adaptive: false`: it learns the account's real limit from 429 `CONCURRENCY_LIMIT_EXCEEDED` (halves,
    * climbs back to just under where it was refused, probes higher rarely), so a client set above the
-   * account's limit settles at it. By default it slow-starts (from 1, doubling per window of successes).
+   * account's limit settles at it. By default it slow-starts (from 4, doubling per window of successes).
    * @default { maxConcurrency: 5, adaptive: true }
    */
   limits?: LimiterOptions | Limiter | undefined;

@@ -23,9 +23,10 @@ export interface AdaptiveConcurrencyOptions {
    */
   probeEvery?: number;
   /**
-   * Start at `min` and double after each window of successes (TCP slow start) until the first throttle or
-   * the ceiling, instead of starting at the ceiling: a client configured above the server's limit then
-   * meets it with at most twice the allowed requests in flight, not with the whole configured burst.
+   * Start at 4 (or `min`, or the ceiling, whichever bounds it) and double after each window of successes
+   * (TCP slow start) until the first throttle or the ceiling, instead of starting at the ceiling: a client
+   * configured above the server's limit then meets it with at most twice the allowed requests in flight,
+   * not with the whole configured burst.
    * @default false
    */
   slowStart?: boolean;
@@ -74,7 +75,7 @@ export class AdaptiveConcurrency {
     this.probeEvery = Math.max(1, options.probeEvery ?? 4);
     this.#probeFactor = this.probeEvery;
     this.#slowStart = options.slowStart ?? false;
-    this.#limit = this.#slowStart ? this.min : ceiling;
+    this.#limit = this.#slowStart ? Math.min(ceiling, Math.max(this.min, 4)) : ceiling;
     this.#learned = ceiling;
   }
 

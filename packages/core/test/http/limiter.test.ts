@@ -286,14 +286,17 @@ describe("limiter", () => {
     expect(refused).toBeLessThan(60);
   });
 
-  it("AdaptiveConcurrency slow start: doubles from min each window until the first throttle", () => {
-    const a = new AdaptiveConcurrency(20, { slowStart: true });
-    const limits = [a.limit];
-    while (limits.length < 4) {
-      for (let i = 0; i < a.limit; i++) a.onSuccess();
-      limits.push(a.limit);
+  it("AdaptiveConcurrency slow start: doubles from 4 each window until the first throttle", () => {
+    const free = new AdaptiveConcurrency(20, { slowStart: true });
+    const seen = [free.limit];
+    while (seen.length < 4) {
+      for (let i = 0; i < free.limit; i++) free.onSuccess();
+      seen.push(free.limit);
     }
-    expect(limits).toEqual([1, 2, 4, 8]);
+    expect(seen).toEqual([4, 8, 16, 20]);
+    const a = new AdaptiveConcurrency(20, { slowStart: true });
+    for (let i = 0; i < 4; i++) a.onSuccess();
+    expect(a.limit).toBe(8);
     // an account allowing 5 refuses at 8: ceiling 7, limit 4, then the usual climb and learning
     a.onThrottle(a.epoch);
     expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
