@@ -9,13 +9,28 @@ import { createPsaClient } from "@ledgerline/connector-psa";
 const { KANTATA = "", NETSUITE = "", WHAT = "pipeline" } = process.env;
 const gc = (globalThis as { gc?: () => void }).gc;
 let liveHeap = 0;
+const started = performance.now();
+let records = 0;
+let progressed = 0;
+let ticks = 0;
 const sampler = setInterval(() => {
   gc?.();
   liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+  // Every 30 s a progress line on stderr, so a long run (1M) shows its memory while it streams.
+  if (++ticks % 30 === 0) {
+    process.stderr.write(
+      `${JSON.stringify({
+        progress: WHAT,
+        records: progressed,
+        seconds: Math.round((performance.now() - started) / 1000),
+        rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        liveHeapMb: Math.round(liveHeap / 1024 / 1024),
+      })}\n`,
+    );
+  }
 }, 1000);
 
-const started = performance.now();
-let records = 0;
 let extra: Record<string, unknown> = {};
 if (WHAT === "floor") {
   for (let page = 1; ; page++) {
@@ -25,6 +40,7 @@ if (WHAT === "floor") {
     );
     const body = (await res.json()) as { results: unknown[] };
     records += body.results.length;
+    progressed = records;
     if (body.results.length < 200) break;
   }
 } else {
@@ -52,7 +68,12 @@ if (WHAT === "floor") {
       };
     }
   }
-  const report = await netsuite.postTime(approved(), { collectResults: false });
+  const report = await netsuite.postTime(approved(), {
+    collectResults: false,
+    onProgress: (p) => {
+      progressed = p.done;
+    },
+  });
   records = report.input;
   extra = {
     written: report.written,
