@@ -5,7 +5,7 @@
 // run to the end. Checks 0 duplicates and 0 lost per mode and records the figures.
 // Run: npm run bench -- crash-resume   (KILLS=20 RECORDS=500 by default)
 import { mkdtemp, rm, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createNetSuiteFake } from "@ledgerline/connector-netsuite/testing";
@@ -26,9 +26,40 @@ interface ModeResult {
   lost: number;
   ledgerPointsElsewhere: number;
   durationMs: number;
+  /** One uninterrupted run of the same records against the same kind of fake, same run of the bench. */
+  floorMs: number;
+  ratioToFloor: number;
+}
+
+/** The same posting done once, without kills, on a fresh fake and ledger with the same fault settings. */
+async function floorRun(mode: "single" | "batch"): Promise<number> {
+  const dir = await promisify(mkdtemp)(join(tmpdir(), "bench-crash-resume-floor-"));
+  const fake = createNetSuiteFake({
+    faultRate: 0.1,
+    timeoutAfterCommitMs: 30,
+    concurrencyLimit: 10,
+    seed: 5,
+  });
+  const server = await fake.listen({ host: "127.0.0.1", port: 0 });
+  try {
+    const started = performance.now();
+    const run = await runChild({
+      baseUrl: server.url,
+      ledgerPath: join(dir, "ledger.jsonl"),
+      count: RECORDS,
+      mode,
+      kill: undefined,
+    });
+    if (run.killed) throw new Error("the floor run was killed");
+    return Math.round(performance.now() - started);
+  } finally {
+    await fake.close();
+    await promisify(rm)(dir, { recursive: true, force: true });
+  }
 }
 
 async function runMode(mode: "single" | "batch"): Promise<ModeResult> {
+  const floorMs = await floorRun(mode);
   const started = performance.now();
   const dir = await promisify(mkdtemp)(join(tmpdir(), "bench-crash-resume-"));
   const fake = createNetSuiteFake({
@@ -81,6 +112,8 @@ async function runMode(mode: "single" | "batch"): Promise<ModeResult> {
       lost,
       ledgerPointsElsewhere: elsewhere,
       durationMs: Math.round(performance.now() - started),
+      floorMs,
+      ratioToFloor: Number(((performance.now() - started) / floorMs).toFixed(3)),
     };
   } finally {
     await fake.close();
@@ -88,12 +121,23 @@ async function runMode(mode: "single" | "batch"): Promise<ModeResult> {
   }
 }
 
+const loadBefore = loadavg();
 const results = [await runMode("single"), await runMode("batch")];
 console.table(results);
 if (process.env.BENCH_RESULTS) {
   writeFileSync(
     process.env.BENCH_RESULTS,
-    `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        node: process.version,
+        date: new Date().toISOString(),
+        loadAverage: { before: loadBefore, after: loadavg() },
+        floor: "one uninterrupted run of the same records (no kills), same fault settings, same run",
+        results,
+      },
+      null,
+      2,
+    )}\n`,
   );
 }
 const bad = results.filter(

@@ -1,7 +1,9 @@
 // Full @ledgerline/core HTTP stack vs raw fetch against a loopback node:http server.
 // Same request mix for both (3 GET with path + query parameters : 1 POST with a JSON body), interleaved
 // rounds so drift hits both sides alike; reports the median per-request time and the ratio.
-// Target: full stack ≤ 1.10 × raw fetch. A benchmark, not a test: nothing here asserts.
+// Target: full stack ≤ 1.10 × raw fetch, timeouts still enforced (the stack's 10 s timeout is enforced by
+// the transport — an undici Agent with headersTimeout/bodyTimeout — not a per-attempt AbortSignal).
+// A benchmark, not a test: nothing here asserts.
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -219,7 +221,7 @@ server.close();
 const out = {
   benchmark: "http-overhead",
   description:
-    "createHttpClient (bearer auth, correlation + traceparent, retry with budget, adaptive limiter, timeout) vs raw fetch sending the same headers; 3 GET : 1 POST; loopback node:http",
+    "createHttpClient (bearer auth, correlation + traceparent, retry with budget, adaptive limiter, 10 s timeout enforced by an undici Agent dispatcher — timeouts: auto) vs raw fetch sending the same headers; 3 GET : 1 POST; loopback node:http",
   node: process.version,
   rounds: ROUNDS,
   requestsPerRound: PER_ROUND,

@@ -58,7 +58,9 @@ export interface NetSuiteClientConfig extends AccountOptions, ConnectorClientOpt
    * Concurrency limits, or a shared `Limiter` (share one per account: NetSuite's limit is per account).
    * `maxConcurrency` is what the account (or this integration's slice of it) allows at once: Standard 5,
    * Premium 15, Enterprise/Ultimate 20, +10 per SuiteCloud Plus licence. Adaptive concurrency is on unless
-   * `adaptive: false`: it halves on 429 `CONCURRENCY_LIMIT_EXCEEDED` and climbs back on success.
+   * `adaptive: false`: it learns the account's real limit from 429 `CONCURRENCY_LIMIT_EXCEEDED` (halves,
+   * climbs back to just under where it was refused, probes higher rarely), so a client set above the
+   * account's limit settles at it. By default it slow-starts (from 4, doubling per window of successes).
    * @default { maxConcurrency: 5, adaptive: true }
    */
   limits?: LimiterOptions | Limiter | undefined;
@@ -67,7 +69,12 @@ export interface NetSuiteClientConfig extends AccountOptions, ConnectorClientOpt
    * @deprecated since 0.1: use `limits: { maxConcurrency }`; removed in the next minor release
    */
   concurrencyLimit?: number | undefined;
-  /** Core retry policy. `CONCURRENCY_LIMIT_EXCEEDED` is always retryable. @default core's (3 attempts, jittered backoff, budget) */
+  /**
+   * Core retry policy. A 429 `CONCURRENCY_LIMIT_EXCEEDED` is always a refusal made before any work
+   * (core's `refusalVendorCodes`): retried with growing, jittered delays until `refusalMaxWaitMs` (15 min)
+   * or the operation's `signal` aborts, without counting against `maxAttempts` or the retry budget.
+   * @default core's (3 attempts, jittered backoff, budget)
+   */
   retry?: RetryOptions | false | undefined;
   /** Per-attempt timeout in ms. NetSuite itself allows 15 minutes per request. @default 120000 */
   timeoutMs?: number | undefined;
@@ -174,7 +181,8 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
     ? (config.limits as Limiter)
     : new Limiter({
         maxConcurrency: config.concurrencyLimit ?? 5,
-        adaptive: true,
+        // Learn the account's limit, starting small: a client set above it meets it without a burst.
+        adaptive: { slowStart: true },
         ...(config.limits as LimiterOptions | undefined),
       });
   const concurrency = limiter.maxConcurrency;
@@ -185,9 +193,10 @@ export function createNetSuiteClient(config: NetSuiteClientConfig): NetSuiteClie
       ? false
       : {
           ...config.retry,
-          retryableVendorCodes: [
+          // Refused before any work: retried until the run's deadline, not as a failed attempt.
+          refusalVendorCodes: [
             NETSUITE_ERROR_CODES.concurrencyLimitExceeded,
-            ...(config.retry?.retryableVendorCodes ?? []),
+            ...(config.retry?.refusalVendorCodes ?? []),
           ],
         };
   const http = createHttpClient<paths>({

@@ -153,6 +153,10 @@ const netSuiteConfigSchema = optionsObject({
   batchThreshold: integerBetween(0).optional(),
   batch: optionsObject({
     pollIntervalMs: numberAtLeast(0).optional(),
+    maxPollIntervalMs: numberAtLeast(0).optional(),
+    resolveIds: z
+      .enum(["suiteql", "task-results"], { error: 'must be "suiteql" or "task-results"' })
+      .optional(),
     maxWaitMs: numberAtLeast(0).optional(),
     replace: stringList.optional(),
     signal: withMethods(["addEventListener"], "an AbortSignal").optional(),

@@ -55,7 +55,7 @@ function serve(routes: Record<string, RouteHandler>): NetSuiteClient {
     fetch: api.fetch,
     auth: { type: "none" },
     masterData: ctx,
-    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, budget: false },
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, budget: false, refusalMaxWaitMs: 0 },
     batch: { pollIntervalMs: 1 },
   });
 }
@@ -253,7 +253,7 @@ describe("real-shaped NetSuite fixtures", () => {
         { externalId: "kantata-time_entries-1", tranDate: "2026-11-16" },
         { externalId: "kantata-time_entries-2", tranDate: "2026-11-17" },
       ],
-      { pollIntervalMs: 1 },
+      { pollIntervalMs: 1, resolveIds: "task-results" },
     );
     expect(outcomes[0]).toEqual({ ok: true, internalId: "5021" });
     expect(outcomes[1]).toMatchObject({

@@ -1,4 +1,4 @@
-import { ValidationError } from "@ledgerline/core";
+import { readAhead, ValidationError } from "@ledgerline/core";
 import { type WalkedRecord, walkEnvelope } from "./envelope.js";
 import type { KantataKey, KantataMeta } from "./kantata-types.js";
 import { type KantataQuery, MAX_PER_PAGE, type PageFetcher } from "./page-fetcher.js";
@@ -17,19 +17,35 @@ export interface PaginateOptions {
   perPage?: number | undefined;
   /** Aborts between (and during) requests. */
   signal?: AbortSignal | undefined;
+  /**
+   * Pages requested ahead of the one being consumed, so the next page is on the wire while the caller
+   * works on this one (core's `readAhead`); `0` reads on demand. Memory stays at `readAhead + 1` pages.
+   * @default 1
+   */
+  readAhead?: number | undefined;
 }
 
 /**
  * Reads every page of a Kantata list endpoint from `page=1`, yielding each page's records in `results`
  * order with their includes resolved. Paging never depends on `meta` or `count` (Kantata does not always
  * send them): the read stops after a page with fewer `results` than `per_page`, or an empty one. A
- * malformed page is a {@link ValidationError} naming what is missing (see `walkEnvelope`).
+ * malformed page is a {@link ValidationError} naming what is missing (see `walkEnvelope`). The next page is
+ * fetched while the caller works on the current one (`readAhead`, default 1).
  */
-export async function* paginate<K extends KantataKey>(
+export function paginate<K extends KantataKey>(
   fetchPage: PageFetcher,
   key: K,
   query: KantataQuery = {},
   options: PaginateOptions = {},
+): AsyncGenerator<KantataPage<K>, void, undefined> {
+  return readAhead(readPages(fetchPage, key, query, options), { ahead: options.readAhead ?? 1 });
+}
+
+async function* readPages<K extends KantataKey>(
+  fetchPage: PageFetcher,
+  key: K,
+  query: KantataQuery,
+  options: PaginateOptions,
 ): AsyncGenerator<KantataPage<K>, void, undefined> {
   const perPage = checkPerPage(options.perPage);
   for (let page = 1; ; page++) {

@@ -15,6 +15,7 @@ import {
   optionsObject,
   parseOptions,
   type RetryOptions,
+  readAhead,
   refreshTokenProvider,
   sleep,
   type TokenProvider,
@@ -154,7 +155,7 @@ export interface SalesforceClient {
   resetApiBudget(): void;
   /** The URL requests currently go to (`instance_url` once a token was issued). */
   readonly instanceUrl: string;
-  /** Every page of a SOQL query, following `nextRecordsUrl` until `done`. */
+  /** Every page of a SOQL query, following `nextRecordsUrl` until `done`, the next page fetched while the caller works on the current one. */
   queryPages(
     statement: SoqlStatement,
     options?: { all?: boolean; batchSize?: number },
@@ -354,7 +355,11 @@ export function createSalesforceClient(config: SalesforceClientConfig): Salesfor
     headers: { Accept: "application/json" },
   });
 
-  async function* queryPages(
+  // The next page is on the wire while the caller works on the current one (one page ahead, bounded).
+  const queryPages = (statement: SoqlStatement, options: { all?: boolean; batchSize?: number } = {}) =>
+    readAhead(readQueryPages(statement, options));
+
+  async function* readQueryPages(
     statement: SoqlStatement,
     options: { all?: boolean; batchSize?: number } = {},
   ): AsyncGenerator<QueryResult> {

@@ -40,4 +40,30 @@ describe("paginate", () => {
       expect((e as ValidationError).issues[0]?.path).toBe(path);
     }
   });
+
+  it("fetches the next page while the caller works on the current one, and only one ahead", async () => {
+    const requested: number[] = [];
+    const fetch: PageFetcher = async (_p, q) => {
+      requested.push(Number(q.offset));
+      return { total: 8, data: Array(2).fill({}) };
+    };
+    const seenWhileHolding: number[][] = [];
+    for await (const page of paginate(fetch, "/workers", {}, { limit: 2 })) {
+      await new Promise((r) => setTimeout(r, 0)); // the caller is busy with this page
+      seenWhileHolding.push([page.offset, ...requested]);
+    }
+    // holding page at offset n, the page at n + 2 was already requested, never the one after it
+    expect(seenWhileHolding).toEqual([
+      [0, 0, 2],
+      [2, 0, 2, 4],
+      [4, 0, 2, 4, 6],
+      [6, 0, 2, 4, 6],
+    ]);
+    requested.length = 0;
+    for await (const _ of paginate(fetch, "/workers", {}, { limit: 2, readAhead: 0 })) {
+      await new Promise((r) => setTimeout(r, 0));
+      expect(requested).toHaveLength(1);
+      break;
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { ValidationError } from "@ledgerline/core";
+import { readAhead, ValidationError } from "@ledgerline/core";
 import type { WorkdayPage } from "./workday-types.js";
 
 /** Workday's largest page (`limit` at most 100). */
@@ -16,6 +16,12 @@ export interface PaginateOptions {
   limit?: number | undefined;
   /** Aborts between (and during) requests. */
   signal?: AbortSignal | undefined;
+  /**
+   * Pages requested ahead of the one being consumed, so the next page is on the wire while the caller
+   * works on this one (core's `readAhead`); `0` reads on demand. Memory stays at `readAhead + 1` pages.
+   * @default 1
+   */
+  readAhead?: number | undefined;
 }
 
 /**
@@ -23,13 +29,23 @@ export interface PaginateOptions {
  * yields each page's objects as sent. It stops once `offset` reaches the `total` the last page announced,
  * or on an empty page (a collection that shrank while being read), so it never loads everything at once
  * and never loops. A page that is not `{ total: integer ≥ 0, data: array }` is a {@link ValidationError}
- * naming `total` or `data` (code `not_an_envelope`, `invalid_total`, `invalid_data`).
+ * naming `total` or `data` (code `not_an_envelope`, `invalid_total`, `invalid_data`). The next page is
+ * fetched while the caller works on the current one (`readAhead`, default 1).
  */
-export async function* paginate<T = unknown>(
+export function paginate<T = unknown>(
   fetchPage: PageFetcher,
   path: string,
   query: WorkdayQuery = {},
   options: PaginateOptions = {},
+): AsyncGenerator<WorkdayPage<T> & { offset: number }, void, undefined> {
+  return readAhead(readPages<T>(fetchPage, path, query, options), { ahead: options.readAhead ?? 1 });
+}
+
+async function* readPages<T>(
+  fetchPage: PageFetcher,
+  path: string,
+  query: WorkdayQuery,
+  options: PaginateOptions,
 ): AsyncGenerator<WorkdayPage<T> & { offset: number }, void, undefined> {
   const limit = checkLimit(options.limit);
   for (let offset = 0; ; ) {

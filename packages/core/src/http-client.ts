@@ -4,7 +4,6 @@ import createClient, {
   type FetchResponse,
   type MaybeOptionalInit,
 } from "openapi-fetch";
-import pRetry from "p-retry";
 import { z } from "zod";
 import { isRequestSigner, type RequestSigner, type TokenProvider } from "./auth/token-provider.js";
 import { createCorrelationContext, currentCorrelation, formatTraceparent } from "./correlation.js";
@@ -41,6 +40,7 @@ import {
 import { endRequestSpan, type SpanLike, startRequestSpan, type TracerLike, traceparentOf } from "./otel.js";
 import { createRedactor } from "./redact.js";
 import {
+  isRefusal,
   isRetryableByDefault,
   isTimeout,
   parseRetryAfter,
@@ -52,6 +52,7 @@ import {
 } from "./retry.js";
 import type { RetryBudget } from "./retry-budget.js";
 import { attemptSignal } from "./timeout.js";
+import { isTransportTimeout, TRANSPORT_TIMEOUT_MIN_MS, TransportTimeouts } from "./transport-timeouts.js";
 import {
   createHttpError,
   type ParsedVendorError,
@@ -97,6 +98,16 @@ export interface HttpClientOptions {
    * own timeouts (e.g. an undici `Agent` with `headersTimeout` / `bodyTimeout`). @default 30000
    */
   timeoutMs?: number;
+  /**
+   * How `timeoutMs` is enforced. `"transport"`: by the transport — an undici `Agent` with
+   * `headersTimeout` / `bodyTimeout` given to Node's `fetch` as its dispatcher, no per-attempt
+   * `AbortSignal` (cheaper; undici's timers tick once a second, so a timeout fires up to ~1 s late, and
+   * `bodyTimeout` bounds the pauses between body chunks, not the whole body); `"signal"`: a per-attempt
+   * `AbortSignal` (precise); `"auto"`: the transport with the default `fetch` when `timeoutMs` ≥ 5000, a
+   * signal otherwise and with a custom `fetch`. Either way a timeout is a `TimeoutError` and the caller's
+   * own signal still aborts (`AbortedError`). @default "auto"
+   */
+  timeouts?: "auto" | "transport" | "signal";
   /** pino-compatible logger; silent by default. Everything written to it is redacted. */
   logger?: Logger;
   /** Field paths whose values never reach a log or error (e.g. `["rate", "salary"]`), see `createRedactor`. */
@@ -216,6 +227,9 @@ const httpClientOptionsSchema = optionsObject({
   retry: retryOption.optional(),
   limits: limitsOption.optional(),
   timeoutMs: timeoutMsOption.optional(),
+  timeouts: z
+    .enum(["auto", "transport", "signal"], { error: 'must be "auto", "transport" or "signal"' })
+    .optional(),
   logger: loggerOption.optional(),
   sensitiveFields: sensitiveFieldsOption.optional(),
   hooks: hooksOption.optional(),
@@ -278,6 +292,9 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
   const tokens = auth && !isRequestSigner(auth) ? (auth as TokenProvider) : undefined;
   const tracer = options.tracer;
   const requestIdHeaders = options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS;
+  const timeoutMode = options.timeouts ?? "auto";
+  const transportTimeouts =
+    customTransport === undefined && timeoutMode !== "signal" ? new TransportTimeouts() : undefined;
 
   const safeHook = (fn: () => void) => {
     try {
@@ -345,7 +362,17 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
         token = await tokens.getToken();
         headers.set("authorization", `Bearer ${token}`);
       }
-      const deadline = attemptSignal(userSignal, attemptTimeoutMs);
+      // The transport enforces the timeout when it can (no per-attempt signal to follow), else a signal.
+      const dispatcher =
+        transportTimeouts &&
+        attemptTimeoutMs > 0 &&
+        Number.isFinite(attemptTimeoutMs) &&
+        (timeoutMode === "transport" || attemptTimeoutMs >= TRANSPORT_TIMEOUT_MIN_MS)
+          ? transportTimeouts.dispatcherFor(attemptTimeoutMs)
+          : undefined;
+      const deadline = dispatcher
+        ? { signal: userSignal, timedOut: () => false, clear: () => {} }
+        : attemptSignal(userSignal, attemptTimeoutMs);
       let response: Response;
       try {
         const init: RequestInit = {
@@ -354,6 +381,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
           body: body ?? null,
           signal: deadline.signal,
           redirect: request.redirect,
+          ...(dispatcher ? { dispatcher: dispatcher as never } : {}),
         };
         // Without a custom transport, skip building a second Request object (measurably cheaper in undici).
         response = await (customTransport
@@ -362,7 +390,7 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       } catch (e) {
         deadline.clear();
         if (e instanceof LedgerlineError) throw e;
-        if (deadline.timedOut()) {
+        if (deadline.timedOut() || (dispatcher && isTransportTimeout(e))) {
           throw new TimeoutError(
             `${system} ${method} ${pathOf(url)} timed out after ${attemptTimeoutMs} ms`,
             {
@@ -552,18 +580,45 @@ export function createHttpClient<Paths extends {}>(options: HttpClientOptions): 
       return true;
     };
 
-    // The first attempt runs directly (the common, successful case skips p-retry's setup and an async
-    // layer); after a failure worth retrying, p-retry drives the remaining attempts.
+    /** After a refusal made before any work: waits a growing, jittered delay unless the deadline is near. */
+    let refusals = 0;
+    const retryRefusal = async (error: HttpError): Promise<boolean> => {
+      if (userSignal?.aborted) return false;
+      refusals++;
+      const delayMs = retryDelay(
+        { ...policy, jitter: Math.max(policy.jitter, 0.5) },
+        Math.min(refusals, 16),
+        error.retryAfterMs,
+      );
+      if (performance.now() - started + delayMs > policy.refusalMaxWaitMs) return false;
+      if (hooks?.onRetry && base) {
+        safeHook(() =>
+          hooks.onRetry?.({ ...base, attempt: attempts, delayMs, durationMs: lastAttemptMs, error }),
+        );
+      }
+      if (debug) logger.debug({ correlationId, refusals, delayMs, code: error.code }, "refused; retrying");
+      await sleep(delayMs, userSignal);
+      return true;
+    };
+
+    // The first attempt runs directly (the common, successful case skips the loop); after a failure worth
+    // retrying, the loop drives the rest. Refusals made before any work don't count as attempts.
     const retryAfterFirst = async (first: unknown): Promise<Response> => {
-      if (policy.maxAttempts <= 1 || !(await shouldRetry(first, 1))) throw first;
-      return pRetry(attempt, {
-        retries: policy.maxAttempts - 2,
-        minTimeout: 0,
-        maxTimeout: 0,
-        factor: 1,
-        signal: userSignal,
-        shouldRetry: ({ error, attemptNumber }) => shouldRetry(error, attemptNumber + 1),
-      });
+      let error = first;
+      let counted = isRefusal(first, policy) ? 0 : 1;
+      for (;;) {
+        if (isRefusal(error, policy)) {
+          if (!(await retryRefusal(error))) throw error;
+        } else if (counted >= policy.maxAttempts || !(await shouldRetry(error, counted))) {
+          throw error;
+        }
+        try {
+          return await attempt();
+        } catch (e) {
+          error = e;
+          if (!isRefusal(e, policy)) counted++;
+        }
+      }
     };
 
     try {

@@ -178,6 +178,7 @@ export {
   withMethods,
 } from "./options.js";
 export type { SpanContextLike, SpanLike, TracerLike } from "./otel.js";
+export { type ReadAheadOptions, readAhead } from "./read-ahead.js";
 export {
   createRedactor,
   isSecretKey,

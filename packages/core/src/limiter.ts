@@ -10,7 +10,10 @@ export interface LimiterOptions {
   maxConcurrency?: number;
   /** Optional rate limit: at most `limit` request starts in any `intervalMs` window. */
   ratePerInterval?: { limit: number; intervalMs: number };
-  /** Halve concurrency on 429 / governance errors and climb back on success. `true` = defaults. @default false */
+  /**
+   * Learn the server's limit: halve on 429 / governance errors, climb back to the ceiling learned from
+   * them, probe above it rarely (see {@link AdaptiveConcurrency}). `true` = defaults. @default false
+   */
   adaptive?: boolean | AdaptiveConcurrencyOptions;
 }
 
@@ -95,7 +98,7 @@ export class Limiter {
 
   /** A request succeeded. */
   onSuccess(): void {
-    if (!this.adaptive || this.adaptive.limit >= this.maxConcurrency) return;
+    if (!this.adaptive || this.adaptive.settled) return;
     const next = this.adaptive.onSuccess();
     if (next !== this.#limit.concurrency) this.#limit.concurrency = next;
   }

@@ -219,6 +219,8 @@ export const retryOption = z.union(
         .optional(),
       retryableVendorCodes: stringList.optional(),
       nonRetryableVendorCodes: stringList.optional(),
+      refusalVendorCodes: stringList.optional(),
+      refusalMaxWaitMs: numberAtLeast(0).optional(),
       classify: fnOption().optional(),
       budget: z
         .union(
@@ -259,7 +261,12 @@ export const limiterOptionsSchema = optionsObject({
     .union(
       [
         z.boolean(),
-        optionsObject({ min: integerBetween(1).optional(), increaseEvery: integerBetween(1).optional() }),
+        optionsObject({
+          min: integerBetween(1).optional(),
+          increaseEvery: integerBetween(1).optional(),
+          probeEvery: integerBetween(1).optional(),
+          slowStart: z.boolean({ error: "must be a boolean" }).optional(),
+        }),
       ],
       {
         error: "must be a boolean or adaptive-concurrency options",

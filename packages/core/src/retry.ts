@@ -39,6 +39,18 @@ export interface RetryOptions {
   /** Vendor codes never worth retrying whatever the status (e.g. `"REQUEST_LIMIT_EXCEEDED"`). */
   nonRetryableVendorCodes?: readonly string[];
   /**
+   * Vendor codes of refusals made before the server did any work — NetSuite's 429
+   * `CONCURRENCY_LIMIT_EXCEEDED` is answered before the request runs, so nothing was written. Such a
+   * refusal is retried whatever the method (even a non-idempotent POST), does not count against
+   * `maxAttempts` nor spend the retry budget, and is retried with growing, jittered delays until
+   * `refusalMaxWaitMs` after the request started or the caller's signal aborts (the run's deadline).
+   * A code that means a write was attempted (Salesforce `UNABLE_TO_LOCK_ROW`) does not belong here: list
+   * it in `retryableVendorCodes`.
+   */
+  refusalVendorCodes?: readonly string[];
+  /** How long a request keeps retrying refusals ({@link RetryOptions.refusalVendorCodes}). @default 900000 (15 min) */
+  refusalMaxWaitMs?: number;
+  /**
    * Final say on whether an error is retryable; receives the default decision. Idempotency and the retry
    * budget still apply afterwards.
    */
@@ -59,6 +71,8 @@ export interface RetryPolicy {
   readonly retryableStatuses: ReadonlySet<number>;
   readonly retryableVendorCodes: ReadonlySet<string>;
   readonly nonRetryableVendorCodes: ReadonlySet<string>;
+  readonly refusalVendorCodes: ReadonlySet<string>;
+  readonly refusalMaxWaitMs: number;
   readonly classify: RetryOptions["classify"];
   readonly budget: RetryBudget | undefined;
   readonly random: () => number;
@@ -85,6 +99,8 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
     retryableStatuses: new Set(o.retryableStatuses ?? DEFAULT_RETRYABLE_STATUSES),
     retryableVendorCodes: new Set(o.retryableVendorCodes ?? []),
     nonRetryableVendorCodes: new Set(o.nonRetryableVendorCodes ?? []),
+    refusalVendorCodes: new Set(o.refusalVendorCodes ?? []),
+    refusalMaxWaitMs: checkNumber("refusalMaxWaitMs", o.refusalMaxWaitMs ?? 900_000, 0),
     classify: o.classify,
     budget:
       o.budget === false ? undefined : o.budget instanceof RetryBudget ? o.budget : new RetryBudget(o.budget),
@@ -121,6 +137,15 @@ export function isRetryableByDefault(error: LedgerlineError, policy: RetryPolicy
     return error.retryable;
   }
   return error.retryable;
+}
+
+/** Whether a failed attempt is a refusal made before any work ({@link RetryOptions.refusalVendorCodes}). */
+export function isRefusal(error: unknown, policy: RetryPolicy): error is HttpError {
+  return (
+    error instanceof HttpError &&
+    error.vendorCode !== undefined &&
+    policy.refusalVendorCodes.has(error.vendorCode)
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   runBatch,
   ValidationError,
 } from "@ledgerline/core";
-import { type BatchJobOptions, runBatchUpsert } from "../batch.js";
+import { type BatchJobOptions, MAX_BATCH_SIZE, runBatchJob } from "../batch.js";
 import { BatchQueue } from "../batch-queue.js";
 import type { paths } from "../generated/netsuite.js";
 import { assertCanonical, type MapContext, type NetSuiteMasterData } from "../mappers/context.js";
@@ -46,12 +46,21 @@ export interface NetSuiteRecordResult {
 /** Options of the bulk operations (`postTime`, `upsertClients` …). */
 export interface PostOptions {
   /**
-   * `"single"`: one upsert request per record; `"batch"`: NetSuite async batch jobs of up to 100 records;
-   * `"auto"`: batch when the input is an array longer than the client's `batchThreshold`.
+   * `"single"`: one upsert request per record; `"batch"`: NetSuite async batch jobs of up to 100 records,
+   * as many in flight as the account's current concurrency limit; `"auto"`: by volume, then by measured
+   * cost — an array of at most `batchThreshold` records (and the first `batchThreshold` records of a
+   * stream) go one by one; beyond that, records go to batch jobs while a job costs fewer requests per
+   * record than a single upsert (1), measured on the jobs run so far (polls, task results or the SuiteQL
+   * id lookup included), and one by one otherwise, sending a chunk to batch now and then to measure again.
+   * Requests are what the account's concurrency limit rations, so fewer requests per record is more
+   * records per second.
    * @default "auto"
    */
   mode?: "auto" | "single" | "batch";
-  /** Records in flight at once (single mode). Requests are also bounded by the account limit. @default the client's concurrency limit */
+  /**
+   * Records in flight at once. Requests are also bounded by the account limit.
+   * @default the client's concurrency limit (single mode); that many jobs of 100 records (batch and auto)
+   */
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: BatchProgress) => void;
@@ -63,8 +72,10 @@ export interface PostOptions {
 
 /** Outcome of a bulk operation: counts (every input in exactly one bucket) and per-record results. */
 export interface PostReport extends BatchReport {
-  /** Path taken. */
+  /** Path taken (in `"auto"` mode, the one that carried most records; see `modes`). */
   mode: "single" | "batch";
+  /** Records sent one by one and through batch jobs. */
+  modes: { single: number; batch: number };
   /** Per-record results in completion order (empty when `collectResults` is false). */
   results: NetSuiteRecordResult[];
 }
@@ -112,37 +123,49 @@ export async function postRecords<T>(
   records: Iterable<T> | AsyncIterable<T>,
   options: PostOptions = {},
 ): Promise<PostReport> {
-  const mode =
-    options.mode === "single" || options.mode === "batch"
-      ? options.mode
-      : Array.isArray(records) && records.length > deps.batchThreshold
-        ? "batch"
-        : "single";
-  const queue =
-    mode === "batch"
-      ? new BatchQueue<Record<string, unknown> & { externalId: string }, string>(async (items) => {
-          const outcomes = await runBatchUpsert(deps.http, spec.type, items, {
+  const known = Array.isArray(records) ? records.length : undefined;
+  const forced = options.mode === "single" || options.mode === "batch" ? options.mode : undefined;
+  const chooser =
+    forced === undefined && (known === undefined || known > deps.batchThreshold)
+      ? new ModeChooser(known === undefined ? deps.batchThreshold : 0)
+      : undefined;
+  const usesBatch = forced === "batch" || chooser !== undefined;
+  const modes = { single: 0, batch: 0 };
+  const queue = usesBatch
+    ? new BatchQueue<Record<string, unknown> & { externalId: string }, string>(
+        async (items) => {
+          const { outcomes, stats } = await runBatchJob(deps.http, spec.type, items, {
             ...deps.batch,
+            suiteql: deps.suiteql,
             ...(spec.replace ? { replace: spec.replace } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
           });
+          chooser?.recordBatch(items.length, stats.requests);
           return outcomes.map((o) =>
             o.ok ? { ok: true, value: o.internalId } : { ok: false, error: o.error },
           );
-        })
-      : undefined;
-  const write = (key: string, body: Record<string, unknown>): Promise<string> =>
-    queue
-      ? queue.enqueue({ ...body, externalId: key })
-      : upsertByExternalId(deps.http, deps.suiteql, spec.type, key, body, {
-          ...(spec.replace ? { replace: spec.replace } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
+        },
+        MAX_BATCH_SIZE,
+        10,
+        // Jobs in flight: as many as the account's current limit (the limiter learns it).
+        () => deps.http.limiter.concurrency,
+      )
+    : undefined;
+  const single = (key: string, body: Record<string, unknown>) =>
+    upsertByExternalId(deps.http, deps.suiteql, spec.type, key, body, {
+      ...(spec.replace ? { replace: spec.replace } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  const write = (key: string, body: Record<string, unknown>): Promise<string> => {
+    const how = forced ?? chooser?.pick() ?? "single";
+    modes[how]++;
+    return how === "batch" && queue ? queue.enqueue({ ...body, externalId: key }) : single(key, body);
+  };
 
   const results: NetSuiteRecordResult[] = [];
   const collect = options.collectResults ?? true;
   const report = await runBatch<T>(records, (record) => postOne(deps, spec, record, write), {
-    concurrency: options.concurrency ?? (mode === "batch" ? 100 : deps.concurrency),
+    concurrency: options.concurrency ?? (usesBatch ? deps.concurrency * MAX_BATCH_SIZE : deps.concurrency),
     keyOf: (record) => safeKey(spec, record),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -153,7 +176,48 @@ export async function postRecords<T>(
       await options.onResult?.(out);
     },
   });
-  return { ...report, mode, results };
+  const mode = forced ?? (modes.batch > modes.single ? "batch" : "single");
+  return { ...report, mode, modes, results };
+}
+
+/**
+ * Chooses single or batch per record in `"auto"` mode: single for the first `singleFirst` records (a stream
+ * has not shown its volume yet), then batch while the jobs measured so far cost fewer requests per record
+ * than a single upsert, single otherwise — with a full chunk sent to batch every 20 chunks' worth of
+ * records to measure again.
+ */
+class ModeChooser {
+  #seen = 0;
+  #batchRecords = 0;
+  #batchRequests = 0;
+  #probeLeft = 0;
+
+  constructor(private readonly singleFirst: number) {}
+
+  recordBatch(records: number, requests: number): void {
+    this.#batchRecords += records;
+    this.#batchRequests += requests;
+  }
+
+  pick(): "single" | "batch" {
+    this.#seen++;
+    if (this.#seen <= this.singleFirst) return "single";
+    // Nothing measured yet: batch (the first jobs are the measurement).
+    if (this.#batchRecords === 0) return "batch";
+    if (this.#batchRequests / this.#batchRecords < 1) return "batch";
+    if (this.#probeLeft > 0) {
+      this.#probeLeft--;
+      return "batch";
+    }
+    if (this.#seen % (20 * MAX_BATCH_SIZE) === 0) {
+      // Forget old measurements so a job that once failed (and read every task) does not decide forever.
+      this.#batchRecords = 0;
+      this.#batchRequests = 0;
+      this.#probeLeft = MAX_BATCH_SIZE - 1;
+      return "batch";
+    }
+    return "single";
+  }
 }
 
 /** Writes one record and returns its bucket. */

@@ -9,7 +9,7 @@ import {
   READ_ONLY_TYPES,
   WRITABLE_TYPES,
 } from "./store.js";
-import { parseQuery, runQuery, SUITEQL_TABLES } from "./suiteql-engine.js";
+import { externalIdsOf, parseQuery, runQuery, SUITEQL_TABLES } from "./suiteql-engine.js";
 import { type FakeTbaCredentials, tbaProblem } from "./tba-check.js";
 import type { FakeTokenEndpoint } from "./token-endpoint.js";
 
@@ -232,7 +232,15 @@ export function netSuiteRoutes(state: FakeRouteState): Record<string, RouteDefin
     const { q, params = [] } = asObject(req.body) as { q: string; params?: unknown[] };
     const parsed = parseQuery(q);
     const type = SUITEQL_TABLES[parsed.table] as FakeRecordType;
-    const rows = runQuery(parsed, store.list(type), params);
+    // By external id: read just those records (in id order, as the table is), not the whole table.
+    const externalIds = Array.isArray(params) ? externalIdsOf(parsed, params) : undefined;
+    const candidates = externalIds
+      ? [...new Set(externalIds)]
+          .map((eid) => store.get(type, `eid:${eid}`))
+          .filter((r): r is NonNullable<typeof r> => r !== undefined)
+          .sort((a, b) => Number(a.id) - Number(b.id))
+      : store.list(type);
+    const rows = runQuery(parsed, candidates, params);
     const page = rows.slice(offset, Math.min(offset + limit, rowLimit));
     const hasMore = offset + page.length < Math.min(rows.length, rowLimit);
     const self = `${rootOf(req)}/query/v1/suiteql?limit=${limit}&offset=${offset}`;

@@ -32,6 +32,8 @@ interface Condition {
   column: string;
   op: string;
   param?: number;
+  /** Placeholders of an `IN (?, ?, …)` list. */
+  params?: number[];
   isNull?: boolean;
 }
 
@@ -57,11 +59,12 @@ const COMPARE = new RegExp(
   `^(${IDENT})\\s*(=|<>|!=|>=|<=|>|<)\\s*(\\?|TO_DATE\\(\\s*\\?\\s*,\\s*'YYYY-MM-DD'\\s*\\))$`,
   "i",
 );
+const IN_LIST = new RegExp(`^(${IDENT})\\s+IN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)$`, "i");
 const NULL_TEST = new RegExp(`^(${IDENT})\\s+IS\\s+(NOT\\s+)?NULL$`, "i");
 
 /**
  * Parses the SuiteQL subset the fake supports: `SELECT <columns | *> FROM <table> [WHERE <column> <op> ?
- * [AND …]] [ORDER BY <column> [ASC|DESC]]`, where a column may be `TO_CHAR(col, 'YYYY-MM-DD') AS alias` and
+ * [AND …]] [ORDER BY <column> [ASC|DESC]]`, a condition also `<column> IN (?, ?, …)`, where a column may be `TO_CHAR(col, 'YYYY-MM-DD') AS alias` and
  * a parameter `TO_DATE(?, 'YYYY-MM-DD')`.
  * @throws FakeNetSuiteError (400 INVALID_PARAMETER) for anything else
  */
@@ -81,6 +84,12 @@ export function parseQuery(q: string): ParsedQuery {
         const nullTest = NULL_TEST.exec(text);
         if (nullTest)
           return { column: nullTest[1]!.toLowerCase(), op: nullTest[2] ? "notnull" : "null", isNull: true };
+        const inList = IN_LIST.exec(text);
+        if (inList) {
+          const count = (text.match(/\?/g) ?? []).length;
+          const params = Array.from({ length: count }, () => param++);
+          return { column: inList[1]!.toLowerCase(), op: "in", params };
+        }
         const compare = COMPARE.exec(text);
         if (!compare) throw unsupported(`the condition "${text}"`);
         return { column: compare[1]!.toLowerCase(), op: compare[2]!, param: param++ };
@@ -98,7 +107,10 @@ export function parseQuery(q: string): ParsedQuery {
 
 /** Runs a parsed query over records, binding `params` to the `?` placeholders in order. */
 export function runQuery(parsed: ParsedQuery, records: FakeRecord[], params: unknown[]): SuiteQLRow[] {
-  const needed = parsed.where.filter((c) => c.param !== undefined).length;
+  const needed = parsed.where.reduce(
+    (n, c) => n + (c.params ? c.params.length : c.param !== undefined ? 1 : 0),
+    0,
+  );
   if (params.length !== needed) {
     throw new FakeNetSuiteError(
       400,
@@ -190,8 +202,24 @@ function project(row: Record<string, unknown>, items: SelectItem[] | "*"): Suite
   return out;
 }
 
+/**
+ * The values an `externalid IN (…)` condition allows, if the query has one: the route then reads only
+ * those records through the store's external-id index instead of the whole table.
+ */
+export function externalIdsOf(parsed: ParsedQuery, params: unknown[]): string[] | undefined {
+  const condition = parsed.where.find((c) => c.column === "externalid" && c.op === "in");
+  if (!condition?.params) return undefined;
+  return condition.params.map((p) => params[p]).filter((v): v is string => typeof v === "string");
+}
+
 function test(value: unknown, condition: Condition, params: unknown[]): boolean {
   if (condition.isNull) return condition.op === "null" ? value == null : value != null;
+  if (condition.params) {
+    const actual = typeof value === "boolean" ? (value ? "T" : "F") : value;
+    return (
+      actual != null && condition.params.some((p) => params[p] != null && compare(actual, params[p]) === 0)
+    );
+  }
   const bound = params[condition.param ?? 0];
   const actual = typeof value === "boolean" ? (value ? "T" : "F") : value;
   if (actual == null || bound == null) return false;

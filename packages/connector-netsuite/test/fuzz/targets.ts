@@ -169,6 +169,7 @@ export const TARGETS: FuzzTarget[] = [
       current = body;
       const outcomes = await runBatchUpsert(responseClient.http, "timeBill", [{ externalId: "k-1" }], {
         pollIntervalMs: 0,
+        resolveIds: "task-results",
       });
       for (const outcome of outcomes)
         if (!outcome.ok && !isLedgerlineError(outcome.error)) throw outcome.error;

@@ -198,4 +198,36 @@ describe("KantataStore", () => {
     other.reset();
     expect(other.count("time_entries")).toBe(0);
   });
+
+  it("pages a table in O(page): filters and sorts it once per query, not once per page, and sees writes", () => {
+    const store = seeded();
+    for (let i = 0; i < 40; i++) store.insert("time_entries", entry(String(200 + i), "2026-11-10", true));
+    let scans = 0;
+    const all = store.all.bind(store);
+    store.all = ((key: Parameters<typeof all>[0]) => {
+      scans++;
+      return all(key);
+    }) as typeof store.all;
+    const ids: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const out = listRecords(store, "time_entries", {
+        approved: "true",
+        per_page: "10",
+        page: String(page),
+      });
+      if (out.status !== 200) throw new Error("unexpected error");
+      ids.push(...out.body.results.map((r) => r.id));
+    }
+    expect(scans).toBe(1);
+    expect(ids).toHaveLength(43);
+    expect(new Set(ids).size).toBe(43);
+    // a write changes the store's revision: the next page comes from a fresh view
+    store.update("time_entries", "101", { approved: true });
+    const after = listRecords(store, "time_entries", { approved: "true", per_page: "50", page: "1" });
+    expect(scans).toBe(2);
+    expect(after.status === 200 && after.body.results.map((r) => r.id)).toContain("101");
+    // a lookup by id never scans the table
+    listRecords(store, "time_entries", { only: "100,100" });
+    expect(scans).toBe(2);
+  });
 });

@@ -68,14 +68,12 @@ export function listRecords(
   if (typeof query.updated_after === "string" && Number.isNaN(Date.parse(query.updated_after))) {
     return invalid("updated_after", "updated_after must be an ISO 8601 date-time");
   }
-  let rows = store.all(key).filter(matches(key, query));
   const order = typeof query.order === "string" ? query.order : (DEFAULT_ORDER[key] ?? "id:asc");
   const [field, dir] = order.split(":");
   if (field === undefined || (dir !== "asc" && dir !== "desc"))
     return invalid("order", "order must be field:asc|desc");
-  if (rows.length > 0 && !rows.some((row) => field in row))
-    return invalid("order", `cannot order by "${field}"`);
-  rows = sortBy(rows, field, dir === "asc" ? 1 : -1);
+  const rows = sortedView(store, key, query, field, dir === "asc" ? 1 : -1);
+  if (rows === undefined) return invalid("order", `cannot order by "${field}"`);
 
   const count = rows.length;
   const pageRows = rows.slice((page - 1) * perPage, page * perPage);
@@ -118,6 +116,63 @@ export function listRecords(
   }
   Object.assign(envelope, maps);
   return { status: 200, body: envelope };
+}
+
+/** Query parameters that choose which rows and in which order (not the page, nor the includes). */
+const VIEW_PARAMS = new Set(["page", "per_page", "include"]);
+/** Sorted views kept per store; a reader walking pages reuses one, so a page costs its own size. */
+const MAX_VIEWS = 16;
+const views = new WeakMap<KantataStore, Map<string, { revision: number; rows: AnyRecord[] }>>();
+
+/**
+ * The rows a list query selects, in its order: filtered and sorted once per store revision and query (not
+ * once per page), so reading a table page by page costs O(table) once, then O(page) per page.
+ * `undefined` when no row has the order field.
+ */
+function sortedView(
+  store: KantataStore,
+  key: KantataKey,
+  query: RawQuery,
+  field: string,
+  sign: 1 | -1,
+): AnyRecord[] | undefined {
+  const signature = JSON.stringify([
+    key,
+    field,
+    sign,
+    Object.entries(query)
+      .filter(([name, value]) => !VIEW_PARAMS.has(name) && value !== undefined && name !== "order")
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  ]);
+  const only = listParam(query.only);
+  if (only.length > 0) {
+    // A lookup by id reads those records only.
+    const picked = [...new Set(only)]
+      .map((id) => store.get(key, id))
+      .filter((r): r is AnyRecord => r !== undefined);
+    const filtered = picked.filter(matches(key, query));
+    if (filtered.length > 0 && !filtered.some((row) => field in row)) return undefined;
+    return sortBy(filtered, field, sign);
+  }
+  let cache = views.get(store);
+  if (!cache) {
+    cache = new Map();
+    views.set(store, cache);
+  }
+  const hit = cache.get(signature);
+  if (hit && hit.revision === store.revision) {
+    // most recently used last
+    cache.delete(signature);
+    cache.set(signature, hit);
+    return hit.rows;
+  }
+  const filtered = store.all(key).filter(matches(key, query));
+  if (filtered.length > 0 && !filtered.some((row) => field in row)) return undefined;
+  const rows = sortBy(filtered, field, sign);
+  cache.delete(signature);
+  cache.set(signature, { revision: store.revision, rows });
+  while (cache.size > MAX_VIEWS) cache.delete(cache.keys().next().value as string);
+  return rows;
 }
 
 function matches(key: KantataKey, query: RawQuery): (row: AnyRecord) => boolean {

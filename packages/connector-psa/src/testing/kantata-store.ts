@@ -43,6 +43,7 @@ export interface KantataState {
 export class KantataStore {
   #tables = new Map<KantataKey, Map<string, KantataRecordTypes[KantataKey]>>();
   #nextId = 1000;
+  #revision = 0;
   /** Last timestamp issued (ms, whole seconds): the fake's clock never runs backwards. */
   #lastStamp = Number.NEGATIVE_INFINITY;
   readonly #now: () => Date;
@@ -86,6 +87,7 @@ export class KantataStore {
           }
     ) as KantataRecordTypes[K];
     this.#table(key).set(id, record);
+    this.#revision++;
     this.#observe(updatedAtOf(record));
     return structuredClone(record);
   }
@@ -108,6 +110,7 @@ export class KantataStore {
         : { ...current, ...patch, id, updated_at: instant(this.#stamp(Date.parse(currentAt) + 1000)) }
     ) as KantataRecordTypes[K];
     this.#table(key).set(id, next);
+    this.#revision++;
     return structuredClone(next);
   }
 
@@ -120,6 +123,11 @@ export class KantataStore {
   /** Every record of `key` in insertion order (the stored objects: do not mutate). */
   all<K extends KantataKey>(key: K): readonly KantataRecordTypes[K][] {
     return [...this.#table(key).values()] as KantataRecordTypes[K][];
+  }
+
+  /** Changes with every write to the store (list endpoints cache their sorted views by it). */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** The store's clock, as a Kantata instant (whole seconds). */
@@ -150,6 +158,7 @@ export class KantataStore {
       }
     }
     this.#nextId = state.nextId;
+    this.#revision++;
   }
 
   /** The next timestamp: now (whole seconds), never before the last one issued nor before `atLeast`. */

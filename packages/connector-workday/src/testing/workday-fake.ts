@@ -163,6 +163,7 @@ export function createWorkdayFake(options: WorkdayFakeOptions = {}): WorkdayFake
   const collection = (
     name: keyof WorkdayFake["data"],
     filter?: (request: FakeRequest, o: unknown) => boolean,
+    filtering: (request: FakeRequest) => boolean = () => filter !== undefined,
   ) =>
     authorized((request) => {
       if (!(SERVICES[name] ?? []).includes(request.params.service ?? "")) {
@@ -182,17 +183,23 @@ export function createWorkdayFake(options: WorkdayFakeOptions = {}): WorkdayFake
       // The OpenAPI validator has already refused a limit outside 1–100 and a negative offset.
       const limit = Number(request.query.get("limit") ?? 20);
       const offset = Number(request.query.get("offset") ?? 0);
-      const all = (data[name] as unknown[]).filter((o) => filter?.(request, o) ?? true);
+      // Unfiltered, a page is a slice of the collection (O(page), not a copy of the collection per page).
+      const rows = data[name] as unknown[];
+      const all = filter && filtering(request) ? rows.filter((o) => filter(request, o)) : rows;
       return json(200, { total: all.length, data: all.slice(offset, offset + limit) });
     });
 
   const routes: Record<string, (request: FakeRequest) => FakeResponse> = {
-    "GET /api/{service}/{version}/{tenant}/workers": collection("workers", (request, o) => {
-      const search = request.query.get("search");
-      return (
-        search === null || (o as WorkdayWorker).descriptor.toLowerCase().startsWith(search.toLowerCase())
-      );
-    }),
+    "GET /api/{service}/{version}/{tenant}/workers": collection(
+      "workers",
+      (request, o) => {
+        const search = request.query.get("search");
+        return (
+          search === null || (o as WorkdayWorker).descriptor.toLowerCase().startsWith(search.toLowerCase())
+        );
+      },
+      (request) => request.query.has("search"),
+    ),
     "GET /api/{service}/{version}/{tenant}/workers/{ID}": authorized((request) => {
       if ([...request.query.keys()].length > 0) {
         return errorList(400, "Invalid request: unknown query parameter.", "invalid-query-parameter");
@@ -202,10 +209,14 @@ export function createWorkdayFake(options: WorkdayFakeOptions = {}): WorkdayFake
     }),
     "GET /api/{service}/{version}/{tenant}/jobs": collection("jobs"),
     "GET /api/{service}/{version}/{tenant}/supervisoryOrganizations": collection("supervisoryOrganizations"),
-    "GET /api/{service}/{version}/{tenant}/organizations": collection("organizations", (request, o) => {
-      const type = request.query.get("organizationType");
-      return type === null || (o as WorkdayOrganization).organizationType?.id === type;
-    }),
+    "GET /api/{service}/{version}/{tenant}/organizations": collection(
+      "organizations",
+      (request, o) => {
+        const type = request.query.get("organizationType");
+        return type === null || (o as WorkdayOrganization).organizationType?.id === type;
+      },
+      (request) => request.query.has("organizationType"),
+    ),
     "GET /api/{service}/{version}/{tenant}/organizationTypes": collection("organizationTypes"),
     "POST /oauth2/{tenant}/token": (request) => {
       tokenRequests++;

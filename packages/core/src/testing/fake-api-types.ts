@@ -97,7 +97,7 @@ export interface FakeApiOptions {
   baseUrl?: string;
   faults?: FaultOptions;
   governance?: GovernanceOptions;
-  /** Random delay added to every request. */
+  /** Time every request takes, counted from its arrival (validation included): a random delay in [minMs, maxMs]. */
   latency?: { minMs: number; maxMs: number };
   /** Seed of fault and latency decisions. @default 1 */
   seed?: number;

@@ -192,7 +192,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       return outcome;
     };
     try {
-      return finish(await serve(raw, method, path, entry));
+      return finish(await serve(raw, method, path, entry, started));
     } catch (error) {
       const v = violate("handler-error", method, path, entry.route, [
         { location: "fake", field: "", message: error instanceof Error ? error.message : String(error) },
@@ -206,6 +206,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     method: string,
     path: string,
     entry: RequestLogEntry,
+    arrived: number,
   ): Promise<FakeOutcome> => {
     const candidates = operations.filter((op) => op.matcher.test(path));
     const op = candidates.find((o) => o.method === method);
@@ -253,8 +254,10 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     };
 
     if (options.latency) {
+      // Latency counts from the request's arrival: the time spent validating it is part of it.
       const { minMs, maxMs } = options.latency;
-      await sleep(minMs + random() * Math.max(0, maxMs - minMs), raw.signal);
+      const latency = minMs + random() * Math.max(0, maxMs - minMs);
+      await sleep(latency - (performance.now() - arrived), raw.signal);
     }
     if (options.governance && inFlight > options.governance.maxInFlight) {
       entry.fault = "governance";

@@ -136,6 +136,35 @@ describe("createHttpClient basics", () => {
     expect(a).not.toBeInstanceOf(TimeoutError);
   });
 
+  it("enforces timeouts in the transport (undici dispatcher) with the same errors: TimeoutError, AbortedError", async () => {
+    server = await startServer(async (_req, res) => {
+      await delay(4_000);
+      json(res, 200, { id: "1", name: "late" });
+    });
+    await fetch(server.url).catch(() => undefined); // Node's fetch has created its global dispatcher
+    const client = createHttpClient<paths>({
+      system: "test",
+      baseUrl: server.url,
+      timeoutMs: 300,
+      timeouts: "transport",
+      retry: false,
+    });
+    const started = performance.now();
+    const t = await client.GET("/items/{id}", { params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    expect(t).toBeInstanceOf(TimeoutError);
+    expect((t as TimeoutError).timeoutMs).toBe(300);
+    // undici's timers tick once a second: late, but long before the server answers
+    expect(performance.now() - started).toBeLessThan(3_500);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const a = await client
+      .GET("/items/{id}", { params: { path: { id: "1" } }, signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(a).toBeInstanceOf(AbortedError);
+    expect(a).not.toBeInstanceOf(TimeoutError);
+  });
+
   it("maps a refused connection to NetworkError and supports an injected fetch", async () => {
     const client = createHttpClient<paths>({ system: "test", baseUrl: "http://127.0.0.1:1", retry: false });
     const n = await client.GET("/items/{id}", { params: { path: { id: "1" } } }).catch((e: unknown) => e);

@@ -73,7 +73,6 @@ describe("limiter", () => {
   it("Limiter: a raised adaptive limit starts waiting tasks", async () => {
     const limiter = new Limiter({ maxConcurrency: 4, adaptive: { min: 1, increaseEvery: 1 } });
     limiter.onThrottle();
-    limiter.onThrottle(limiter.adaptive?.epoch);
     const limit = limiter.concurrency;
     expect(limit).toBeLessThan(4);
     const gates: (() => void)[] = [];
@@ -81,7 +80,7 @@ describe("limiter", () => {
       limiter.run(() => new Promise<void>((resolve) => gates.push(resolve))),
     );
     expect(limiter.activeCount).toBe(limit);
-    limiter.onSuccess();
+    while (limiter.concurrency === limit) limiter.onSuccess();
     await new Promise((r) => setTimeout(r, 0));
     expect(limiter.activeCount).toBe(limiter.concurrency);
     expect(limiter.concurrency).toBeGreaterThan(limit);
@@ -157,7 +156,8 @@ describe("limiter", () => {
       const client = createHttpClient<paths>({
         system: "netsuite",
         baseUrl: server.url,
-        limits: { maxConcurrency: 8, adaptive: true },
+        // probeEvery 1: probe as soon as the learned ceiling held `limit` successes (the default waits longer)
+        limits: { maxConcurrency: 8, adaptive: { probeEvery: 1 } },
         retry: { ...fast, budget: false },
         hooks: { onRateLimited: (e) => events.push(e) },
       });
@@ -175,7 +175,7 @@ describe("limiter", () => {
       // The governance limit lifts: concurrency climbs back to the ceiling and no further.
       governanceLimit = 100;
       server.resetMax();
-      for (let round = 0; round < 12; round++) await Promise.all(Array.from({ length: 8 }, call));
+      for (let round = 0; round < 30; round++) await Promise.all(Array.from({ length: 8 }, call));
       expect(client.limiter.concurrency).toBe(8);
       expect(Math.max(...seenLimits)).toBeLessThanOrEqual(8);
       expect(server.maxInFlight).toBeLessThanOrEqual(8);
@@ -196,5 +196,127 @@ describe("limiter", () => {
     expect(a.limit).toBe(16);
     for (let i = 0; i < 10; i++) a.onThrottle(a.epoch);
     expect(a.limit).toBe(1);
+  });
+
+  it("AdaptiveConcurrency: a throttle at n lowers the ceiling it climbs back to, to n − 1", () => {
+    const a = new AdaptiveConcurrency(16);
+    expect(a.onThrottle(a.epoch)).toBe(8);
+    expect(a.learnedCeiling).toBe(15);
+    // climbs back to the learned ceiling (15) and stays there for 15 × 2 − 1 successes
+    let successes = 0;
+    while (a.limit < 15) {
+      a.onSuccess();
+      successes++;
+    }
+    expect(successes).toBe(8 + 9 + 10 + 11 + 12 + 13 + 14);
+    for (let i = 0; i < 59; i++) a.onSuccess();
+    expect(a.limit).toBe(15);
+    a.onSuccess(); // the 60th (15 × probeEvery 4): probes 16
+    expect(a.limit).toBe(16);
+    // repeated throttles: each lowers the ceiling further
+    a.onThrottle(a.epoch); // the probe is refused → back to 15, no halving
+    expect(a.limit).toBe(15);
+    expect(a.learnedCeiling).toBe(15);
+    a.onThrottle(a.epoch); // refused at the ceiling itself → ceiling 14, limit halves
+    expect([a.limit, a.learnedCeiling]).toEqual([7, 14]);
+    for (let i = 0; i < 7; i++) a.onSuccess();
+    expect(a.limit).toBe(8);
+    a.onThrottle(a.epoch); // refused at 8 → ceiling 7
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
+  });
+
+  it("AdaptiveConcurrency: probes slowly, waiting twice as long after each wrong probe", () => {
+    const a = new AdaptiveConcurrency(10, { probeEvery: 2 });
+    a.onThrottle(a.epoch); // ceiling 9, limit 5
+    a.onThrottle(a.epoch); // ceiling 4, limit 2
+    while (a.limit < 4) a.onSuccess();
+    const gaps: number[] = [];
+    for (let probe = 0; probe < 4; probe++) {
+      let n = 0;
+      while (a.limit === 4) {
+        a.onSuccess();
+        n++;
+      }
+      gaps.push(n);
+      expect(a.limit).toBe(5);
+      a.onThrottle(a.epoch); // the account allows 4: every probe is refused
+      expect([a.limit, a.learnedCeiling]).toEqual([4, 4]);
+    }
+    expect(gaps).toEqual([8, 16, 32, 64]);
+    // a probe must hold as long as it waited before the ceiling rises
+    while (a.limit === 4) a.onSuccess();
+    for (let i = 0; i < 5 * 32 - 1; i++) a.onSuccess();
+    expect(a.learnedCeiling).toBe(4);
+    a.onSuccess();
+    expect([a.limit, a.learnedCeiling]).toEqual([5, 5]);
+    // refused later at the ceiling that probe raised: the probe was wrong — back to 4, no halving, and the
+    // next probe waits twice as long again
+    a.onThrottle(a.epoch);
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 4]);
+    let n = 0;
+    while (a.limit === 4) {
+      a.onSuccess();
+      n++;
+    }
+    expect(n).toBe(4 * 64);
+  });
+
+  it("AdaptiveConcurrency: a client set to 20 on an account allowing 5 learns 5, refused ≤ 1 % (simulation)", () => {
+    const a = new AdaptiveConcurrency(20);
+    const account = 5;
+    let sent = 0;
+    let refused = 0;
+    // Rounds: `limit` requests start together at the current epoch; the server refuses those beyond 5.
+    while (sent < 20_000) {
+      const epoch = a.epoch;
+      const n = a.limit;
+      for (let i = 0; i < n; i++) {
+        sent++;
+        if (i < account) a.onSuccess();
+        else {
+          refused++;
+          a.onThrottle(epoch);
+        }
+      }
+    }
+    expect(a.learnedCeiling).toBe(5);
+    expect(a.limit).toBeGreaterThanOrEqual(3);
+    expect(refused / sent).toBeLessThanOrEqual(0.01);
+    // plain halving (the old behaviour) would climb back to 6 every few rounds: hundreds of refusals
+    expect(refused).toBeLessThan(60);
+  });
+
+  it("AdaptiveConcurrency slow start: doubles from 4 each window until the first throttle", () => {
+    const free = new AdaptiveConcurrency(20, { slowStart: true });
+    const seen = [free.limit];
+    while (seen.length < 4) {
+      for (let i = 0; i < free.limit; i++) free.onSuccess();
+      seen.push(free.limit);
+    }
+    expect(seen).toEqual([4, 8, 16, 20]);
+    const a = new AdaptiveConcurrency(20, { slowStart: true });
+    for (let i = 0; i < 4; i++) a.onSuccess();
+    expect(a.limit).toBe(8);
+    // an account allowing 5 refuses at 8: ceiling 7, limit 4, then the usual climb and learning
+    a.onThrottle(a.epoch);
+    expect([a.limit, a.learnedCeiling]).toEqual([4, 7]);
+    for (let i = 0; i < 4; i++) a.onSuccess();
+    expect(a.limit).toBe(5);
+    // simulation as above: with slow start, the configured burst of 20 never reaches the server
+    const b = new AdaptiveConcurrency(20, { slowStart: true });
+    let refused = 0;
+    for (let sent = 0; sent < 20_000; ) {
+      const epoch = b.epoch;
+      const n = b.limit;
+      for (let i = 0; i < n; i++, sent++) {
+        if (i < 5) b.onSuccess();
+        else {
+          refused++;
+          b.onThrottle(epoch);
+        }
+      }
+    }
+    expect(b.learnedCeiling).toBe(5);
+    expect(refused).toBeLessThan(40);
   });
 });

@@ -194,6 +194,104 @@ describe("what is retried", () => {
   });
 });
 
+describe("refusals made before any work", () => {
+  const refusal = {
+    title: "Too Many Requests",
+    "o:errorDetails": [
+      { detail: "Concurrent request limit exceeded", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED" },
+    ],
+  };
+
+  it("retries a refused request past maxAttempts, even a non-idempotent POST, without spending the budget", async () => {
+    const retries: RetryEvent[] = [];
+    await withServer(
+      (_req, res, i) => (i < 7 ? json(res, 429, refusal) : json(res, 200, { id: "1", name: "ok" })),
+      async (s) => {
+        const budget = new RetryBudget({ capacity: 10, retryCost: 5 });
+        const client = createHttpClient<paths>({
+          system: "t",
+          baseUrl: s.url,
+          retry: { ...fast, maxAttempts: 3, budget, refusalVendorCodes: ["CONCURRENCY_LIMIT_EXCEEDED"] },
+          hooks: { onRetry: (e) => retries.push(e) },
+        });
+        const body = { name: "n", amount: "1.00" };
+        const { data } = await client.POST("/items", { body });
+        expect(data?.name).toBe("ok");
+        expect(s.seen).toHaveLength(8);
+        expect(s.seen.every((r) => r.body === JSON.stringify(body))).toBe(true);
+        expect(retries).toHaveLength(7);
+        expect(budget.available).toBe(10);
+      },
+    );
+  });
+
+  it("counts real failures as attempts between refusals (a write attempt such as UNABLE_TO_LOCK_ROW is not a refusal)", async () => {
+    await withServer(
+      (_req, res, i) =>
+        i % 2 === 0
+          ? json(res, 429, refusal)
+          : json(res, 400, [
+              { message: "unable to obtain exclusive access", errorCode: "UNABLE_TO_LOCK_ROW" },
+            ]),
+      async (s) => {
+        const client = createHttpClient<paths>({
+          system: "t",
+          baseUrl: s.url,
+          retry: {
+            ...fast,
+            maxAttempts: 3,
+            retryableVendorCodes: ["UNABLE_TO_LOCK_ROW"],
+            refusalVendorCodes: ["CONCURRENCY_LIMIT_EXCEEDED"],
+          },
+        });
+        const err = await client
+          .GET("/items/{id}", { params: { path: { id: "1" } } })
+          .catch((e: unknown) => e);
+        expect((err as HttpError).vendorCode).toBe("UNABLE_TO_LOCK_ROW");
+        // refusal, lock, refusal, lock, refusal, lock: three counted attempts, three refusals between them
+        expect(s.seen).toHaveLength(6);
+      },
+    );
+  });
+
+  it("stops retrying refusals at refusalMaxWaitMs and when the caller aborts", async () => {
+    await withServer(
+      (_req, res) => json(res, 429, refusal),
+      async (s) => {
+        const client = createHttpClient<paths>({
+          system: "t",
+          baseUrl: s.url,
+          retry: {
+            baseDelayMs: 20,
+            maxDelayMs: 40,
+            refusalVendorCodes: ["CONCURRENCY_LIMIT_EXCEEDED"],
+            refusalMaxWaitMs: 300,
+          },
+        });
+        const started = performance.now();
+        const err = await client
+          .GET("/items/{id}", { params: { path: { id: "1" } } })
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(RateLimitError);
+        expect(performance.now() - started).toBeLessThan(2_000);
+        expect(s.seen.length).toBeGreaterThan(3);
+
+        const controller = new AbortController();
+        const endless = createHttpClient<paths>({
+          system: "t",
+          baseUrl: s.url,
+          retry: { baseDelayMs: 5, maxDelayMs: 10, refusalVendorCodes: ["CONCURRENCY_LIMIT_EXCEEDED"] },
+        });
+        const pending = endless
+          .GET("/items/{id}", { params: { path: { id: "1" } }, signal: controller.signal })
+          .catch((e: unknown) => e);
+        setTimeout(() => controller.abort(), 100);
+        expect(await pending).toMatchObject({ code: "ABORTED" });
+      },
+    );
+  });
+});
+
 describe("backoff", () => {
   it("grows exponentially with jitter and stays under maxDelayMs", () => {
     const lo = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, jitter: 0.5, random: () => 0 });
