@@ -1,4 +1,5 @@
 import { contentHash, type Ledger } from "@ledgerline/core";
+import { jsonEntries, readJson, writeJson } from "./ledger-json.js";
 
 /**
  * Small JSON values kept in a {@link Ledger} under a key prefix (`<prefix>/<key>`), so a flow's own state
@@ -27,29 +28,20 @@ export class LedgerJsonStore<T> {
 
   /** The value stored for `key`, or `undefined`. */
   async get(key: string): Promise<T | undefined> {
-    const entry = await this.#ledger.get(this.#prefix + key);
-    return entry === undefined ? undefined : (JSON.parse(entry.targetId) as T);
+    return readJson<T>(this.#ledger, this.#prefix + key);
   }
 
   /** Stores `value` for `key` (durable once it resolves, as the ledger's `record` is). Unchanged values are not rewritten. */
   async put(key: string, value: T): Promise<void> {
-    const hash = contentHash(value);
     const existing = await this.#ledger.get(this.#prefix + key);
-    if (existing?.hash === hash) return;
-    await this.#ledger.record({
-      key: this.#prefix + key,
-      hash,
-      targetId: JSON.stringify(value),
-      postedAt: this.#now().toISOString(),
-    });
+    if (existing?.hash === contentHash(value)) return;
+    await writeJson(this.#ledger, this.#prefix + key, value, this.#now());
   }
 
   /** Every stored key and value, in no particular order. */
   async *entries(): AsyncIterable<[string, T]> {
-    for await (const entry of this.#ledger.entries()) {
-      if (entry.key.startsWith(this.#prefix)) {
-        yield [entry.key.slice(this.#prefix.length), JSON.parse(entry.targetId) as T];
-      }
+    for await (const { key, value } of jsonEntries<T>(this.#ledger, this.#prefix)) {
+      yield [key.slice(this.#prefix.length), value];
     }
   }
 }
